@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The built binary, run exactly as `npx thane` runs it. */
+export const THANE_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'run.js')
+
+export interface RunResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/**
+ * An environment of the user's own: empty home, config and cache folders in a temporary folder,
+ * so no test ever reads or writes the developer's real ~/.config or ~/.cache.
+ */
+export function isolatedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const home = mkdtempSync(join(tmpdir(), 'thane-home-'))
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, '.config'),
+    XDG_CACHE_HOME: join(home, '.cache'),
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    NO_COLOR: '1',
+    ...extra,
+  }
+  return env
+}
+
+/** Starts `thane <args>` in another working directory and resolves when it exits. */
+export function runThane(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; nodeArgs?: string[] } = {}): Promise<RunResult> {
+  const child = startThane(args, options)
+  return collect(child)
+}
+
+export function startThane(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; nodeArgs?: string[] } = {}): ChildProcess {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), THANE_BIN, ...args], {
+    cwd: options.cwd ?? mkdtempSync(join(tmpdir(), 'thane-cwd-')),
+    env: options.env ?? isolatedEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+export function collect(child: ChildProcess): Promise<RunResult> {
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+  child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  return new Promise((resolve, reject) => {
+    child.once('error', reject)
+    child.once('close', (code) => resolve({ code, stdout, stderr }))
+  })
+}
+
+/** Resolves with the first stdout line that matches, or rejects when the process ends first. */
+export function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    let buffer = ''
+    let stderr = ''
+    const onData = (d: Buffer) => {
+      buffer += d.toString('utf8')
+      const match = buffer.match(pattern)
+      if (match) {
+        child.stdout?.off('data', onData)
+        resolve(match)
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString('utf8')))
+    child.once('close', (code) => reject(new Error(`exited ${code} before printing ${pattern}: ${buffer}${stderr}`)))
+  })
+}
+
+/** A TCP server on a free loopback port that is not a Thane sandbox. */
+export async function occupyPort(): Promise<{ port: number; server: Server }> {
+  const server = createServer((socket) => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nhello'))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return { port: address.port, server }
+}
+
+/** A port that was free a moment ago. */
+export async function freePort(): Promise<number> {
+  const { port, server } = await occupyPort()
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}

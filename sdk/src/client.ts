@@ -1,0 +1,33 @@
+import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js'
+import { createHttp, type HttpClient } from './http/client.js'
+
+/**
+ * A client of Thane's city APIs, made by `createClient()`.
+ *
+ * @example
+ * const city = createClient()
+ * console.log(city.config.grievances.url) //=> 'http://127.0.0.1:4100/open311/v2'
+ */
+export interface ThaneClient {
+  /** The configuration after every fallback (options, environment, config file, defaults). */
+  readonly config: ResolvedConfig
+  /** The HTTP layer the domain clients share: timeouts, retries and SDK errors. */
+  readonly http: HttpClient
+  // The domain clients join here as they land, built from `config` and `http`:
+  // `sensors` (OGC SensorThings), `transit` (GTFS + GTFS-Realtime), `grievances` (Open311).
+}
+
+/**
+ * The one entry to the SDK: resolves the configuration and builds the HTTP layer.
+ * Throws `ConfigError` when the configuration is invalid (see `resolveConfig()` for the fallbacks).
+ *
+ * @example
+ * import { createClient } from '@thanekit/sdk'
+ * const city = createClient()                                   // THANE_API_URL, the config file, or the sandbox
+ * const cityB = createClient({ baseUrl: 'https://city.example', apiKey: process.env.CITY_KEY })
+ * const cityC = createClient({ profile: 'staging' })            // profiles.staging of the config file
+ */
+export function createClient(options: ClientOptions = {}): ThaneClient {
+  const config = resolveConfig(options)
+  return { config, http: createHttp(config) }
+}
