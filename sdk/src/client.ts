@@ -1,4 +1,5 @@
 import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js'
+import { createGrievancesClient, type GrievancesClient } from './grievances/index.js'
 import { createHttp, type HttpClient } from './http/client.js'
 
 /**
@@ -13,8 +14,10 @@ export interface ThaneClient {
   readonly config: ResolvedConfig
   /** The HTTP layer the domain clients share: timeouts, retries and SDK errors. */
   readonly http: HttpClient
-  // The domain clients join here as they land, built from `config` and `http`:
-  // `sensors` (OGC SensorThings), `transit` (GTFS + GTFS-Realtime), `grievances` (Open311).
+  /** Grievances (civic complaints) through Open311 GeoReport v2: `services`, `definition`, `submit`, `get`, `list`, `resolveToken`. */
+  readonly grievances: GrievancesClient
+  // The other domain clients join here as they land, built from `config` and `http`:
+  // `sensors` (OGC SensorThings), `transit` (GTFS + GTFS-Realtime).
 }
 
 /**
@@ -29,5 +32,6 @@ export interface ThaneClient {
  */
 export function createClient(options: ClientOptions = {}): ThaneClient {
   const config = resolveConfig(options)
-  return { config, http: createHttp(config) }
+  const http = createHttp(config)
+  return { config, http, grievances: createGrievancesClient(config, http) }
 }

@@ -22,3 +22,21 @@ export { ThaneError, ApiError, NetworkError, TimeoutError, InputError, ConfigErr
 export { urlJoin } from './http/url.js'
 export type { HttpClient, HttpResponse, HttpMethod, RequestOptions, GetOptions, SearchParams } from './http/client.js'
 export { SDK_VERSION } from './version.js'
+export type {
+  GrievancesClient,
+  Service,
+  ServiceType,
+  ServiceDefinition,
+  ServiceAttribute,
+  ServiceAttributeDatatype,
+  ServiceAttributeValue,
+  ServiceRequest,
+  ServiceRequestStatus,
+  SubmitRequestInput,
+  SubmitLocation,
+  SubmitOptions,
+  SubmitResult,
+  TokenResult,
+  ListRequestsFilters,
+  Open311Error,
+} from './grievances/index.js'

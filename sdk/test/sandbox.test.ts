@@ -54,7 +54,7 @@ describe('startSandbox', () => {
     expect(res.body).toEqual({ status: 'ok', service: 'thane-sandbox', version, now: '2026-07-14T09:00:00+05:30' })
   })
 
-  test('GET / describes the sandbox: its fixed clock, no APIs yet, its links, and that the data is synthetic', async () => {
+  test('GET / describes the sandbox: its fixed clock, the APIs it serves, its links, and that the data is synthetic', async () => {
     const sandbox = await start({ clock: '2026-07-14T03:30:00Z' })
     const res = await get(sandbox, '/')
     expect(res.status).toBe(200)
@@ -63,7 +63,7 @@ describe('startSandbox', () => {
       version,
       note: expect.stringContaining('synthetic'),
       clock: { mode: 'fixed', now: '2026-07-14T09:00:00+05:30' },
-      apis: [],
+      apis: [{ name: 'grievances', standard: 'Open311 GeoReport v2', path: '/open311/v2' }],
       links: { health: '/healthz' },
     })
   })
@@ -91,8 +91,8 @@ describe('startSandbox', () => {
       type: 'application/json; charset=utf-8',
       body: { error: { code: 'not_found', message: 'no route GET /x; see GET / for the APIs' } },
     })
-    expect((await get(sandbox, '/open311/v2/requests.json', { method: 'POST' })).body).toEqual({
-      error: { code: 'not_found', message: 'no route POST /open311/v2/requests.json; see GET / for the APIs' },
+    expect((await get(sandbox, '/healthz', { method: 'POST' })).body).toEqual({
+      error: { code: 'not_found', message: 'no route POST /healthz; see GET / for the APIs' },
     })
   })
 

@@ -1,3 +1,4 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { HTTPError, TimeoutError as GotTimeoutError, type RequestError } from 'got'
 import type { IncomingHttpHeaders } from 'node:http'
 import { ApiError, NetworkError, TimeoutError, type ThaneError } from '../errors.js'
@@ -16,7 +17,7 @@ export function toThaneError(error: RequestError, sandboxOrigin: string): ThaneE
 
   if (error instanceof HTTPError) {
     const { statusCode: status, statusMessage } = error.response
-    const body = decodeErrorBody(error.response.rawBody, error.response.headers)
+    const body = decodeErrorBody(error.response.rawBody, error.response.headers, status)
     const description = describe(body)
     const message = `${method} ${url} answered ${status}${statusMessage ? ` ${statusMessage}` : ''}${after}${description ? `: ${description}` : ''}`
     return new ApiError({ status, url, method, body, message }, { cause: error })
@@ -34,16 +35,68 @@ export function toThaneError(error: RequestError, sandboxOrigin: string): ThaneE
   )
 }
 
-/** The server's error body: parsed JSON when the content-type says JSON, else the text; `undefined` when empty. */
-function decodeErrorBody(raw: Uint8Array | undefined, headers: IncomingHttpHeaders): unknown {
+/**
+ * The server's error body: parsed JSON when the content-type says JSON; an Open311 error list
+ * `[{ code, description }]` when it is Open311's XML; else the text. `undefined` when empty.
+ */
+function decodeErrorBody(raw: Uint8Array | undefined, headers: IncomingHttpHeaders, status: number): unknown {
   if (!raw || raw.length === 0) return undefined
   const text = new TextDecoder().decode(raw)
-  if (!isJsonContentType(headers['content-type'])) return text
+  const contentType = headers['content-type']
+  if (isXmlContentType(contentType) || (!isJsonContentType(contentType) && /^\s*<(\?xml|errors?[\s>/])/.test(text))) {
+    return open311XmlErrors(text, status) ?? text
+  }
+  if (!isJsonContentType(contentType)) return text
   try {
     return JSON.parse(text) as unknown
   } catch {
     return text
   }
+}
+
+/** `text/xml`, `application/xml`, `application/problem+xml`, ... */
+function isXmlContentType(contentType: string | undefined): boolean {
+  return contentType !== undefined && /^[^;]*[/+]xml\s*(;|$)/i.test(contentType)
+}
+
+// Text stays text (a code such as `03` keeps its zero); `error` is always a list under `errors`.
+const xmlParser = new XMLParser({
+  parseTagValue: false,
+  removeNSPrefix: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  isArray: (_name, path) => path === 'errors.error',
+})
+
+/**
+ * Open311's XML error bodies as the JSON list the standard derives from them, or `undefined` when
+ * the XML is something else. `<errors><error><code>403</code><description>…</description></error></errors>`
+ * gives `[{ code: 403, description: '…' }]` (a numeric code as a number, as in the JSON form); the
+ * legacy `<error>text</error>` of older servers has no code, so the HTTP status stands in for it.
+ */
+function open311XmlErrors(text: string, status: number): { code: number | string; description: string }[] | undefined {
+  if (XMLValidator.validate(text) !== true) return undefined
+  let doc: Record<string, unknown>
+  try {
+    doc = xmlParser.parse(text) as Record<string, unknown>
+  } catch {
+    return undefined
+  }
+  const entry = (item: unknown) => {
+    if (typeof item === 'string') return { code: status, description: item.trim() }
+    if (!isRecord(item)) return undefined
+    const code = typeof item.code === 'string' && item.code.trim() !== '' ? item.code.trim() : String(status)
+    return { code: /^[1-9]\d*$/.test(code) ? Number(code) : code, description: typeof item.description === 'string' ? item.description.trim() : '' }
+  }
+  if ('errors' in doc) {
+    const list = isRecord(doc.errors) && Array.isArray(doc.errors.error) ? doc.errors.error : []
+    return list.flatMap((item) => entry(item) ?? [])
+  }
+  if ('error' in doc) {
+    const single = entry(doc.error)
+    return single ? [single] : undefined
+  }
+  return undefined
 }
 
 /** `application/json`, `application/problem+json`, `application/geo+json`, ... */

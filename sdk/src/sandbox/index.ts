@@ -7,7 +7,7 @@
  * console.log(sandbox.url) // http://127.0.0.1:43817
  * await sandbox.close()
  */
-export { startSandbox, PortInUseError } from './server.js'
+export { startSandbox, PortInUseError, DEV_API_KEY } from './server.js'
 export { createClock, formatIst } from './clock.js'
 export { openDatabase, migrate } from './db.js'
 export type { Clock } from './clock.js'

@@ -9,6 +9,12 @@ import { createClock, formatIst } from './clock.js'
 import { openDatabase } from './db.js'
 import type { Sandbox, SandboxApi, SandboxContext, SandboxOptions } from './types.js'
 
+/**
+ * The `api_key` the sandbox accepts unless it is started with `apiKey`. It is public: the sandbox
+ * serves synthetic data on loopback, and the key exists so that clients practise sending one.
+ */
+export const DEV_API_KEY = 'thane-sandbox-dev-key'
+
 const DEFAULT_HOST = '127.0.0.1'
 const DEFAULT_PORT = 4100
 
@@ -51,6 +57,10 @@ export async function startSandboxWith(options: SandboxOptions, apis: readonly S
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new InputError(`port must be a whole number from 0 to 65535 (0 picks a free one); got ${String(port)}`, { field: 'port' })
   }
+  const apiKey = options.apiKey ?? DEV_API_KEY
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
+    throw new InputError(`apiKey must be a non-empty string, or left out for the development key ${DEV_API_KEY}; got ${JSON.stringify(apiKey)}`, { field: 'apiKey' })
+  }
   const clock = createClock(options.clock ?? 'live')
   const dataDir = options.dataDir ?? assetPath('datasets')
   if (!statSync(dataDir, { throwIfNoEntry: false })?.isDirectory()) {
@@ -63,7 +73,7 @@ export async function startSandboxWith(options: SandboxOptions, apis: readonly S
     // Errors Fastify raises before routing (e.g. a malformed URL) get the same JSON shape as the rest.
     frameworkErrors: (err, _request, reply) => sendError(reply, 400, 'bad_request', err.message),
   })
-  const ctx: SandboxContext = { db, clock, dataDir, options: Object.freeze({ ...options }) }
+  const ctx: SandboxContext = { db, clock, dataDir, apiKey, options: Object.freeze({ ...options }) }
   let actualPort: number
   try {
     addCoreRoutes(app, ctx, apis)
@@ -89,6 +99,7 @@ export async function startSandboxWith(options: SandboxOptions, apis: readonly S
     port: actualPort,
     clock,
     db,
+    apiKey,
     close: () =>
       (closing ??= (async () => {
         try {

@@ -20,6 +20,12 @@ export interface SandboxOptions {
   dbPath?: string
   /** Log each request (Fastify's pino logger, to stdout). Default `false`. */
   logger?: boolean
+  /**
+   * The only `api_key` the sandbox accepts where a standard asks for one (Open311 POST). Default:
+   * the public development key `DEV_API_KEY` (`'thane-sandbox-dev-key'`); read the effective key
+   * back from `Sandbox.apiKey`.
+   */
+  apiKey?: string
 }
 
 /** A running sandbox, as returned by `startSandbox()`. */
@@ -34,6 +40,8 @@ export interface Sandbox {
   readonly clock: Clock
   /** The sandbox database. */
   readonly db: SandboxDatabase
+  /** The `api_key` it accepts: `options.apiKey`, or `DEV_API_KEY` when none was given. */
+  readonly apiKey: string
   /** Stops the server (letting requests in flight finish), then closes the database. Safe to call twice. */
   close(): Promise<void>
 }
@@ -45,6 +53,8 @@ export interface SandboxContext {
   readonly clock: Clock
   /** Folder holding the datasets to serve. */
   readonly dataDir: string
+  /** The one `api_key` to accept: `options.apiKey`, or `DEV_API_KEY` when none was given. */
+  readonly apiKey: string
   /** The options `startSandbox` was called with, as given (defaults not filled in). */
   readonly options: Readonly<SandboxOptions>
 }

@@ -1,4 +1,5 @@
 import type { SandboxApi } from '../types.js'
+import { open311Api } from './open311/index.js'
 
 /** The APIs the sandbox serves, in the order `GET /` lists them. Each standard's module appends itself here. */
-export const sandboxApis: readonly SandboxApi[] = []
+export const sandboxApis: readonly SandboxApi[] = [open311Api]
