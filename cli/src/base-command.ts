@@ -32,6 +32,8 @@ export function reportError(err: unknown, commandId: string | undefined): ErrorR
     const see = commandId ? ` ${msg.errors.seeHelp(commandId)}` : ''
     return { code: 'E_USAGE', message: text.replace(/[.]?$/, '.') + see, exitCode: ExitCode.Usage }
   }
+  // inquirer's answer to Ctrl-C at a prompt.
+  if (err instanceof Error && err.name === 'ExitPromptError') return { code: 'E_INTERRUPTED', message: msg.errors.interrupted, exitCode: ExitCode.Interrupted }
   const text = err instanceof Error ? err.message : String(err)
   return { code: 'E_INTERNAL', message: msg.errors.bug(text), exitCode: ExitCode.Internal }
 }

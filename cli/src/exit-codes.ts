@@ -6,6 +6,8 @@ export const ExitCode = {
   CheckFailed: 1,
   /** Bad usage or input that cannot be read: unknown flag or command, unreadable file, a port in use, a server that cannot be reached. */
   Usage: 2,
+  /** The user stopped the command (Ctrl-C at a prompt), as shells report SIGINT. */
+  Interrupted: 130,
   /** A bug in Thane Kit itself (sysexits' EX_SOFTWARE). */
   Internal: 70,
 } as const

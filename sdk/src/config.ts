@@ -6,6 +6,12 @@ import { ConfigError } from './errors.js'
 /** Where the sandbox listens unless told otherwise. */
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4100'
 
+/**
+ * The key every sandbox accepts unless it was started with its own. The SDK sends it to a sandbox on
+ * this machine (a loopback URL) when no key is configured, so the quick start needs no set-up.
+ */
+export const SANDBOX_DEV_API_KEY = 'thane-sandbox-dev-key'
+
 /** Paths of the three APIs on a host that serves them all, as the sandbox does. */
 export const API_PATHS = {
   sensors: '/sensorthings/v1.1',
@@ -20,7 +26,10 @@ export const API_PATHS = {
 export interface ClientOptions {
   /** One host serving all three APIs at the sandbox's paths. Default: `THANE_API_URL`, the config file, then `http://127.0.0.1:4100`. */
   baseUrl?: string
-  /** API key sent where an API needs one (Open311 POST). Default: `THANE_API_KEY`, then the config file. */
+  /**
+   * API key sent where an API needs one (Open311 POST). Default: `THANE_API_KEY`, then the config
+   * file; for an API on this machine (127.0.0.1, localhost, ::1), the sandbox's development key.
+   */
   apiKey?: string
   /** A named profile of the config file (`profiles.<name>`). Default: `THANE_PROFILE`. */
   profile?: string
@@ -129,6 +138,7 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new ConfigError(`timeoutMs must be a positive number of milliseconds, not ${String(timeoutMs)}`)
   if (!(Number.isInteger(retries) && retries >= 0)) throw new ConfigError(`retries must be a whole number of 0 or more, not ${String(retries)}`)
 
+  const grievancesUrl = at(grievances.url, url(API_PATHS.grievances), 'grievances.url')
   return {
     baseUrl,
     apiKey,
@@ -137,8 +147,8 @@ export function resolveConfig(options: ClientOptions = {}): ResolvedConfig {
     cacheDir: pick(options.cacheDir, env.THANE_CACHE_DIR, fromFile.cacheDir) ?? defaultCacheDir(env),
     sensors: { url: at(sensors.url, url(API_PATHS.sensors), 'sensors.url') },
     grievances: {
-      url: at(grievances.url, url(API_PATHS.grievances), 'grievances.url'),
-      apiKey: pick(grievances.apiKey, apiKey),
+      url: grievancesUrl,
+      apiKey: pick(grievances.apiKey, apiKey) ?? (grievancesUrl && isLoopback(grievancesUrl) ? SANDBOX_DEV_API_KEY : undefined),
       jurisdictionId: grievances.jurisdictionId,
       format,
     },
@@ -194,4 +204,10 @@ function checkUrl(value: unknown, name: string, source: ConfigSource, configFile
     throw new ConfigError(`${name}${where} must be an http or https URL, not "${value}"`, at)
   }
   return value
+}
+
+/** A URL on this machine: where a sandbox, and never a city's real API, would answer. */
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host)
 }

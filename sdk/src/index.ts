@@ -13,6 +13,7 @@ export {
   defaultCacheDir,
   defaultDataDir,
   DEFAULT_BASE_URL,
+  SANDBOX_DEV_API_KEY,
   API_PATHS,
   type ClientOptions,
   type ResolvedConfig,

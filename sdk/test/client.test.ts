@@ -97,6 +97,7 @@ describe('package root', () => {
       'DEFAULT_BASE_URL',
       'InputError',
       'NetworkError',
+      'SANDBOX_DEV_API_KEY',
       'SDK_VERSION',
       'ThaneError',
       'TimeoutError',

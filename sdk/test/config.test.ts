@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { API_PATHS, DEFAULT_BASE_URL, defaultCacheDir, defaultConfigFile, resolveConfig } from '../src/config.js'
+import { API_PATHS, DEFAULT_BASE_URL, SANDBOX_DEV_API_KEY, defaultCacheDir, defaultConfigFile, resolveConfig } from '../src/config.js'
 import { ConfigError } from '../src/errors.js'
 
 let dir: string
@@ -235,5 +235,18 @@ describe('invalid configuration', () => {
     expect(configError(() => resolveConfig({ timeoutMs: 0, configFile: false, env: {} })).message).toBe('timeoutMs must be a positive number of milliseconds, not 0')
     const path = configFile({ grievances: { format: 'csv' } })
     expect(configError(() => resolveConfig({ configFile: path, env: {} })).message).toBe('grievances.format must be "json" or "xml", not "csv"')
+  })
+})
+
+describe('the sandbox development key', () => {
+  it('is the grievances key for an API on this machine when no key is configured', () => {
+    expect(resolveConfig({ configFile: false, env: {} }).grievances.apiKey).toBe(SANDBOX_DEV_API_KEY)
+    expect(resolveConfig({ baseUrl: 'http://localhost:4300', configFile: false, env: {} }).grievances.apiKey).toBe(SANDBOX_DEV_API_KEY)
+  })
+
+  it('is never sent to an API elsewhere, and never replaces a configured key', () => {
+    expect(resolveConfig({ baseUrl: 'https://api.city.example', configFile: false, env: {} }).grievances.apiKey).toBeUndefined()
+    expect(resolveConfig({ configFile: false, env: { THANE_API_KEY: 'mine' } }).grievances.apiKey).toBe('mine')
+    expect(resolveConfig({ configFile: false, env: {} }).apiKey).toBeUndefined()
   })
 })

@@ -571,10 +571,9 @@ describe('createClient', () => {
     ])
   })
 
-  it('createClient: a submission without an API key is refused before sending, saying how to set one', async () => {
-    const server = await startServer((res) => send(res, 200, []))
-    servers.push(server)
-    const city = createClient({ baseUrl: server.url, env: {}, configFile: false })
+  it('createClient: a submission to a city API without an API key is refused before sending, saying how to set one', async () => {
+    // Not a loopback URL: nothing can answer there, and nothing is sent.
+    const city = createClient({ baseUrl: 'https://open311.city.example', env: {}, configFile: false })
 
     const err = await failure(city.grievances.submit({ serviceCode: 'X', location: { lat: 19.2, lon: 72.97 } }))
 
@@ -584,6 +583,15 @@ describe('createClient', () => {
       field: 'apiKey',
       message: 'filing a grievance needs an API key: set THANE_API_KEY or pass apiKey to createClient() (the sandbox prints its development key when it starts)',
     })
-    expect(server.hits).toHaveLength(0)
+  })
+
+  it('createClient: to a sandbox on this machine without a configured key, it sends the development key', async () => {
+    const server = await startServer((res) => send(res, 201, [{ service_request_id: '7' }]))
+    servers.push(server)
+    const city = createClient({ baseUrl: server.url, env: {}, configFile: false })
+
+    await city.grievances.submit({ serviceCode: 'X', location: { lat: 19.2, lon: 72.97 } })
+
+    expect(new URLSearchParams(server.hits[0]?.body).get('api_key')).toBe('thane-sandbox-dev-key')
   })
 })

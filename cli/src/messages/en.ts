@@ -16,6 +16,7 @@ export const en = {
       `"${typed}" is not a thane command.` +
       (suggestion ? ` Did you mean "thane ${suggestion}"?` : '') +
       ' Run "thane --help" to see every command.',
+    interrupted: 'stopped; nothing was sent',
     missingFlag: (flag: string) => `missing ${flag}: pass it as a flag (thane asks for it only on a terminal)`,
   },
   grievances: {

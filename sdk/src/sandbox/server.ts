@@ -2,6 +2,7 @@ import { statSync } from 'node:fs'
 import { STATUS_CODES } from 'node:http'
 import { fastify, type FastifyInstance, type FastifyReply } from 'fastify'
 import { assetPath } from '../assets.js'
+import { SANDBOX_DEV_API_KEY } from '../config.js'
 import { InputError, ThaneError } from '../errors.js'
 import { SDK_VERSION } from '../version.js'
 import { sandboxApis } from './apis/index.js'
@@ -13,7 +14,7 @@ import type { Sandbox, SandboxApi, SandboxContext, SandboxOptions } from './type
  * The `api_key` the sandbox accepts unless it is started with `apiKey`. It is public: the sandbox
  * serves synthetic data on loopback, and the key exists so that clients practise sending one.
  */
-export const DEV_API_KEY = 'thane-sandbox-dev-key'
+export const DEV_API_KEY = SANDBOX_DEV_API_KEY
 
 const DEFAULT_HOST = '127.0.0.1'
 const DEFAULT_PORT = 4100
