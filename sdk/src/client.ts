@@ -1,6 +1,7 @@
 import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js'
 import { createGrievancesClient, type GrievancesClient } from './grievances/index.js'
 import { createHttp, type HttpClient } from './http/client.js'
+import { createSensorsClient, type SensorsClient } from './sensors/index.js'
 
 /**
  * A client of Thane's city APIs, made by `createClient()`.
@@ -16,8 +17,10 @@ export interface ThaneClient {
   readonly http: HttpClient
   /** Grievances (civic complaints) through Open311 GeoReport v2: `services`, `definition`, `submit`, `get`, `list`, `resolveToken`. */
   readonly grievances: GrievancesClient
+  /** Sensors through OGC SensorThings API 1.1: `query`, `list`, `get`, `stations`, `latest`, `observations`, `aqi` (India's National AQI). */
+  readonly sensors: SensorsClient
   // The other domain clients join here as they land, built from `config` and `http`:
-  // `sensors` (OGC SensorThings), `transit` (GTFS + GTFS-Realtime).
+  // `transit` (GTFS + GTFS-Realtime).
 }
 
 /**
@@ -33,5 +36,5 @@ export interface ThaneClient {
 export function createClient(options: ClientOptions = {}): ThaneClient {
   const config = resolveConfig(options)
   const http = createHttp(config)
-  return { config, http, grievances: createGrievancesClient(config, http) }
+  return { config, http, grievances: createGrievancesClient(config, http), sensors: createSensorsClient(config, http) }
 }

@@ -89,23 +89,40 @@ describe('createClient', () => {
 })
 
 describe('package root', () => {
-  it('exports the client, the configuration, every error class and the version, and nothing of the sandbox', () => {
+  it('exports the client, the configuration, every error class, the version and the sensors query builder and AQI functions, and nothing of the sandbox', () => {
     expect(Object.keys(sdk).sort()).toEqual([
       'API_PATHS',
+      'AQI_AVERAGING_HOURS',
+      'AQI_BREAKPOINTS',
+      'AQI_CATEGORIES',
+      'AQI_DECIMALS',
       'ApiError',
+      'BoundQuery',
       'ConfigError',
       'DEFAULT_BASE_URL',
+      'FilterExpr',
       'InputError',
+      'MIN_HOURS_24H',
+      'MIN_HOURS_8H',
       'NetworkError',
+      'POLLUTANTS',
       'SANDBOX_DEV_API_KEY',
       'SDK_VERSION',
+      'SensorQuery',
       'ThaneError',
       'TimeoutError',
+      'aqiCategory',
+      'averagesFrom',
+      'computeAqi',
       'createClient',
       'defaultCacheDir',
       'defaultConfigFile',
       'defaultDataDir',
+      'literal',
       'resolveConfig',
+      'sensorFilter',
+      'sensorQuery',
+      'subIndex',
       'urlJoin',
     ])
   })

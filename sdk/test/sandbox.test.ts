@@ -63,7 +63,10 @@ describe('startSandbox', () => {
       version,
       note: expect.stringContaining('synthetic'),
       clock: { mode: 'fixed', now: '2026-07-14T09:00:00+05:30' },
-      apis: [{ name: 'grievances', standard: 'Open311 GeoReport v2', path: '/open311/v2' }],
+      apis: [
+        { name: 'grievances', standard: 'Open311 GeoReport v2', path: '/open311/v2' },
+        { name: 'sensors', standard: 'OGC SensorThings API 1.1', path: '/sensorthings/v1.1' },
+      ],
       links: { health: '/healthz' },
     })
   })

@@ -17,6 +17,8 @@ export const en = {
       (suggestion ? ` Did you mean "thane ${suggestion}"?` : '') +
       ' Run "thane --help" to see every command.',
     interrupted: 'stopped; nothing was sent',
+    badDate: (flag: string, value: string) =>
+      `--${flag} "${value}" is not a date; use a day such as 2026-07-01 or a date-time with its zone such as 2026-07-01T09:00+05:30`,
     missingFlag: (flag: string) => `missing ${flag}: pass it as a flag (thane asks for it only on a terminal)`,
   },
   grievances: {
@@ -97,9 +99,65 @@ export const en = {
       queued: (token: string) => `The city queued your grievance with token ${token}; its id comes later.`,
       notice: (text: string) => `Notice from the city: ${text}`,
     },
-    badDate: (flag: string, value: string) =>
-      `--${flag} "${value}" is not a date; use a day such as 2026-07-01 or a date-time with its zone such as 2026-07-01T09:00+05:30`,
     badAttribute: (pair: string) => `--attribute "${pair}" is not code=value; write it like --attribute depth_cm=15`,
+  },
+  sensors: {
+    noStation: (ref: string) => `no station "${ref}"; see "thane sensors list" for ids and codes`,
+    ambiguousStation: (ref: string, matches: string[]) => `"${ref}" matches several stations (${matches.join('; ')}); give its id or code`,
+    badPoint: (flag: string, value: string) => `${flag} "${value}" is not a point; write it as lat,lon such as 19.1860,72.9750`,
+    list: {
+      summary: 'List sensor stations, by kind, ward or distance.',
+      description:
+        'The Things of the SensorThings API: air-quality stations, lake buoys, flood gauges, traffic junctions and energy devices, with their kind and ward. --near sorts them by distance from a point.',
+      examples: [
+        '<%= config.bin %> sensors list --kind air-quality',
+        '<%= config.bin %> sensors list --ward Kalwa --json',
+        '<%= config.bin %> sensors list --near 19.1860,72.9750 --radius 2000',
+      ],
+      kind: 'Only this kind: air-quality, lake-water, flood-gauge, traffic, streetlight-feeder, smart-meter, rooftop-solar, ev-charger.',
+      ward: 'Only this ward committee, e.g. Naupada-Kopri.',
+      near: 'Sort by distance from this point, written lat,lon.',
+      radius: 'With --near: only stations within this many metres.',
+      columns: { id: 'id', code: 'code', name: 'name', kind: 'kind', ward: 'ward', distance: 'distance' },
+      none: 'No stations match.',
+    },
+    latest: {
+      summary: 'Show the newest reading of every sensor of a station.',
+      description: 'One row a Datastream of the station: what it measures, the newest value with its unit, and when it was taken (Thane time).',
+      examples: ['<%= config.bin %> sensors latest 1', '<%= config.bin %> sensors latest AQ-01', '<%= config.bin %> sensors latest "Teen Hath" --json'],
+      station: 'The station: its id, its code (AQ-01) or a part of its name.',
+      heading: (name: string, id: string) => `${name} (station ${id})`,
+      columns: { property: 'measures', value: 'value', unit: 'unit', time: 'time' },
+      noData: 'no data',
+    },
+    aqi: {
+      summary: "Show India's National AQI (CPCB) for the air-quality stations.",
+      description:
+        'Computes the CPCB National Air Quality Index from each station\'s readings: 24-hour averages (8-hour for CO and O3), at least 16 hours of data, at least three pollutants including PM2.5 or PM10. Stations without enough data say why.',
+      examples: ['<%= config.bin %> sensors aqi', '<%= config.bin %> sensors aqi --station AQ-01 --at 2026-07-14T09:00+05:30', '<%= config.bin %> sensors aqi --json'],
+      station: 'Only this station (id, code or a part of its name).',
+      at: 'The AQI at this time (the end of the averaging windows). Default: each station\'s newest reading.',
+      columns: { station: 'station', ward: 'ward', aqi: 'AQI', category: 'category', dominant: 'dominant', at: 'at' },
+      pollutant: { pm25: 'PM2.5', pm10: 'PM10', no2: 'NO2', so2: 'SO2', co: 'CO', o3: 'O3', nh3: 'NH3', pb: 'Pb' },
+    },
+    export: {
+      summary: 'Export the readings of one Datastream as CSV or NDJSON.',
+      description:
+        'Streams a time range of observations page by page to standard output or a file, without holding it in memory. A file is written whole or not at all, and an existing one is kept unless --force.',
+      examples: [
+        '<%= config.bin %> sensors export 1 --from 2026-07-01 --to 2026-07-07 > pm25-week1.csv',
+        '<%= config.bin %> sensors export 1 --from 2026-07-01 --to 2026-07-31 --format ndjson --output pm25.ndjson',
+      ],
+      datastream: 'The Datastream id (see "thane sensors latest <station> --json").',
+      from: 'Start: a day (Thane time) or an ISO 8601 date-time with its zone, inclusive.',
+      to: 'End: a day (inclusive, the whole day) or a date-time (exclusive).',
+      format: 'csv (with a header) or ndjson (one JSON object a line).',
+      output: 'Write to this file instead of standard output.',
+      force: 'Replace the --output file if it exists.',
+      exists: (file: string) => `${file} exists; choose another --output, or pass --force to replace it`,
+      progress: (n: number, time: string) => `exported ${n.toLocaleString('en-IN')} observations (up to ${time})`,
+      done: (n: number, file: string | undefined) => `exported ${n.toLocaleString('en-IN')} observations${file ? ` to ${file}` : ''}`,
+    },
   },
   help: {
     summary: 'Show help for thane or for one of its commands.',

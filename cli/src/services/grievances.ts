@@ -1,6 +1,7 @@
 import type { ServiceAttribute, ServiceRequest, ThaneClient } from '@thanekit/sdk'
 import { UserError } from '../errors.js'
 import { msg } from '../messages/index.js'
+import { parseWhen } from './dates.js'
 
 export interface ListOptions {
   status?: 'open' | 'closed' | undefined
@@ -18,8 +19,8 @@ export async function listGrievances(city: ThaneClient, options: ListOptions): P
   const iterator = city.grievances.list({
     ...(options.status ? { status: options.status } : {}),
     ...(options.serviceCodes?.length ? { serviceCode: options.serviceCodes } : {}),
-    ...(options.from ? { startDate: parseDay(options.from, 'from', 'start') } : {}),
-    ...(options.to ? { endDate: parseDay(options.to, 'to', 'end') } : {}),
+    ...(options.from ? { startDate: parseWhen(options.from, 'from', 'start') } : {}),
+    ...(options.to ? { endDate: parseWhen(options.to, 'to', 'end-inclusive') } : {}),
     ...(options.ward ? { ward: options.ward } : {}),
     pageSize: Math.min(options.limit, 1000),
   })
@@ -28,20 +29,6 @@ export async function listGrievances(city: ThaneClient, options: ListOptions): P
     if (out.length >= options.limit) break
   }
   return out
-}
-
-/**
- * A day (`2026-07-01`, taken in Thane's time, +05:30) or a full ISO 8601 date-time with its zone.
- * A day given as the start of a range means its first second; as the end, its last.
- */
-export function parseDay(value: string, flag: string, edge: 'start' | 'end'): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const iso = `${value}T${edge === 'start' ? '00:00:00' : '23:59:59'}+05:30`
-    if (!Number.isNaN(Date.parse(iso))) return iso
-  } else if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value))) {
-    return value
-  }
-  throw new UserError(msg.grievances.badDate(flag, value))
 }
 
 /**
