@@ -77,4 +77,4 @@ for (const { title, result } of rows) {
     `${title.padEnd(67)} ${String(Math.round(result.requests.average)).padStart(7)} ${String(result.latency.p50).padStart(8)} ${String(result.latency.p99).padStart(7)} ${String(result.non2xx + result.errors).padStart(8)} ${(result.requests.average / ceiling).toFixed(2).padStart(10)}`,
   )
 }
-console.log(`SDK streaming ${count} observations of ${stream.name} (7 runs): median ${Math.round(rates[3]).toLocaleString('en-IN')} obs/s, min ${Math.round(rates[0]).toLocaleString('en-IN')} obs/s`)
+console.log(`SDK streaming ${count} observations of ${stream.name} (7 runs): median ${Math.round(rates[3]).toLocaleString('en-US')} obs/s, min ${Math.round(rates[0]).toLocaleString('en-US')} obs/s`)
