@@ -3,20 +3,12 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { collect, freePort, isolatedEnv, occupyPort, runThane, startThane, waitForLine } from './helpers.js'
+import { collect, freePort, isolatedEnv, occupyPort, oneLineError, runThane, startThane, waitForLine } from './helpers.js'
 
 const cliPkg = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '..', 'package.json'), 'utf8')) as {
   version: string
 }
 
-/** A one-line error: exactly one non-empty line on stderr, starting "Error:", and no stack trace. */
-function expectOneLineError(stderr: string): string {
-  const lines = stderr.split('\n').filter((l) => l.trim() !== '')
-  expect(lines, stderr).toHaveLength(1)
-  expect(lines[0]).toMatch(/^Error: /)
-  expect(stderr).not.toMatch(/\n\s+at /)
-  return lines[0] ?? ''
-}
 
 describe('thane (the built binary, run from another working directory)', () => {
   it('--version prints the package name and version', async () => {
@@ -42,7 +34,7 @@ describe('thane (the built binary, run from another working directory)', () => {
   it('an unknown command suggests the nearest one in one line and exits 2', async () => {
     const r = await runThane(['doctr'])
     expect(r.code).toBe(2)
-    expect(expectOneLineError(r.stderr)).toBe(
+    expect(oneLineError(r.stderr)).toBe(
       'Error: "doctr" is not a thane command. Did you mean "thane doctor"? Run "thane --help" to see every command.',
     )
   })
@@ -50,13 +42,13 @@ describe('thane (the built binary, run from another working directory)', () => {
   it('an unknown command with nothing near it gets no suggestion', async () => {
     const r = await runThane(['xylophone'])
     expect(r.code).toBe(2)
-    expect(expectOneLineError(r.stderr)).toBe('Error: "xylophone" is not a thane command. Run "thane --help" to see every command.')
+    expect(oneLineError(r.stderr)).toBe('Error: "xylophone" is not a thane command. Run "thane --help" to see every command.')
   })
 
   it('an unknown flag is a one-line usage error with exit 2', async () => {
     const r = await runThane(['doctor', '--colour'])
     expect(r.code).toBe(2)
-    const line = expectOneLineError(r.stderr)
+    const line = oneLineError(r.stderr)
     expect(line).toContain('--colour')
     expect(line).toContain('See "thane doctor --help".')
   })
@@ -64,7 +56,7 @@ describe('thane (the built binary, run from another working directory)', () => {
   it('a flag value of the wrong type is a one-line usage error with exit 2', async () => {
     const r = await runThane(['sandbox', '--port', 'eighty'])
     expect(r.code).toBe(2)
-    expect(expectOneLineError(r.stderr)).toContain('See "thane sandbox --help".')
+    expect(oneLineError(r.stderr)).toContain('See "thane sandbox --help".')
   })
 
   it('refuses to run on a Node older than 22.13 with one line and exit 2', async () => {
@@ -73,7 +65,7 @@ describe('thane (the built binary, run from another working directory)', () => {
     })
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
-    expect(expectOneLineError(r.stderr)).toMatch(/^Error: thane needs Node\.js 22\.13 or newer, but this is Node\.js 20\.11\.1\. Install Node\.js 24/)
+    expect(oneLineError(r.stderr)).toMatch(/^Error: thane needs Node\.js 22\.13 or newer, but this is Node\.js 20\.11\.1\. Install Node\.js 24/)
   })
 })
 
@@ -190,7 +182,7 @@ describe('thane sandbox', () => {
     try {
       const r = await runThane(['sandbox', '--port', String(port), '--db', ':memory:'])
       expect(r.code).toBe(2)
-      expect(expectOneLineError(r.stderr)).toContain(`port ${port} on 127.0.0.1 is already in use`)
+      expect(oneLineError(r.stderr)).toContain(`port ${port} on 127.0.0.1 is already in use`)
     } finally {
       server.close()
     }
@@ -199,7 +191,7 @@ describe('thane sandbox', () => {
   it('a malformed --clock is a one-line error with exit 2, and --debug adds the stack', async () => {
     const r = await runThane(['sandbox', '--port', '0', '--db', ':memory:', '--clock', 'next tuesday'])
     expect(r.code).toBe(2)
-    expect(expectOneLineError(r.stderr)).toContain('2026-07-14T09:00+05:30')
+    expect(oneLineError(r.stderr)).toContain('2026-07-14T09:00+05:30')
     const debug = await runThane(['sandbox', '--port', '0', '--db', ':memory:', '--clock', 'next tuesday', '--debug'])
     expect(debug.code).toBe(2)
     expect(debug.stderr).toMatch(/^Error: /)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEV_API_KEY, startSandbox, type Sandbox } from '@thanekit/sdk/sandbox'
-import { freePort, isolatedEnv, runThane } from './helpers.js'
+import { freePort, isolatedEnv, oneLineError, runThane } from './helpers.js'
 
 // The built CLI against a real sandbox on a free port, with the clock fixed so answers never change.
 let sandbox: Sandbox
@@ -14,12 +14,6 @@ afterAll(async () => {
   await sandbox.close()
 })
 
-function oneLineError(stderr: string): string {
-  const lines = stderr.split('\n').filter((l) => l.trim() !== '')
-  expect(lines, stderr).toHaveLength(1)
-  expect(stderr).not.toMatch(/\n\s+at /)
-  return lines[0] ?? ''
-}
 
 interface RequestJson {
   serviceRequestId: string

@@ -91,3 +91,15 @@ export async function freePort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve))
   return port
 }
+
+/**
+ * The contract for user-fixable errors: exactly one non-empty line on stderr, starting "Error:",
+ * and no stack trace. Returns that line.
+ */
+export function oneLineError(stderr: string): string {
+  const lines = stderr.split('\n').filter((l) => l.trim() !== '')
+  if (lines.length !== 1 || !lines[0]?.startsWith('Error: ') || /\n\s+at /.test(stderr)) {
+    throw new Error(`expected one "Error: …" line and no stack trace, got:\n${stderr}`)
+  }
+  return lines[0]
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '@thanekit/sdk/sandbox'
-import { isolatedEnv, runThane } from './helpers.js'
+import { isolatedEnv, oneLineError, runThane } from './helpers.js'
 
 // The built CLI against a real sandbox on a free port, its clock fixed mid-July 2026.
 let sandbox: Sandbox
@@ -17,12 +17,6 @@ afterAll(async () => {
   await sandbox.close()
 })
 
-function oneLineError(stderr: string): string {
-  const lines = stderr.split('\n').filter((l) => l.trim() !== '')
-  expect(lines, stderr).toHaveLength(1)
-  expect(stderr).not.toMatch(/\n\s+at /)
-  return lines[0] ?? ''
-}
 
 describe('thane sensors', () => {
   it('list --kind air-quality shows the air-quality stations with their wards', async () => {
