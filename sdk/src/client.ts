@@ -2,6 +2,7 @@ import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config
 import { createGrievancesClient, type GrievancesClient } from './grievances/index.js'
 import { createHttp, type HttpClient } from './http/client.js'
 import { createSensorsClient, type SensorsClient } from './sensors/index.js'
+import { createTransitClient, type TransitClient } from './transit/index.js'
 
 /**
  * A client of Thane's city APIs, made by `createClient()`.
@@ -19,8 +20,8 @@ export interface ThaneClient {
   readonly grievances: GrievancesClient
   /** Sensors through OGC SensorThings API 1.1: `query`, `list`, `get`, `stations`, `latest`, `observations`, `aqi` (India's National AQI). */
   readonly sensors: SensorsClient
-  // The other domain clients join here as they land, built from `config` and `http`:
-  // `transit` (GTFS + GTFS-Realtime).
+  /** Buses through GTFS Schedule and GTFS-Realtime: `feed`, `stops.near`, `stops.search`, `routes`, `trips`, `departures`, `vehicles`, `alerts`, `tripUpdates`. */
+  readonly transit: TransitClient
 }
 
 /**
@@ -36,5 +37,11 @@ export interface ThaneClient {
 export function createClient(options: ClientOptions = {}): ThaneClient {
   const config = resolveConfig(options)
   const http = createHttp(config)
-  return { config, http, grievances: createGrievancesClient(config, http), sensors: createSensorsClient(config, http) }
+  return {
+    config,
+    http,
+    grievances: createGrievancesClient(config, http),
+    sensors: createSensorsClient(config, http),
+    transit: createTransitClient(config, http),
+  }
 }

@@ -89,7 +89,7 @@ describe('createClient', () => {
 })
 
 describe('package root', () => {
-  it('exports the client, the configuration, every error class, the version and the sensors query builder and AQI functions, and nothing of the sandbox', () => {
+  it('exports the client, the configuration, every error class, the version and the sensors query builder and AQI functions, the GTFS loader and GTFS-Realtime decoder, and nothing of the sandbox', () => {
     expect(Object.keys(sdk).sort()).toEqual([
       'API_PATHS',
       'AQI_AVERAGING_HOURS',
@@ -101,6 +101,7 @@ describe('package root', () => {
       'ConfigError',
       'DEFAULT_BASE_URL',
       'FilterExpr',
+      'GtfsFeed',
       'InputError',
       'MIN_HOURS_24H',
       'MIN_HOURS_8H',
@@ -115,10 +116,15 @@ describe('package root', () => {
       'averagesFrom',
       'computeAqi',
       'createClient',
+      'decodeRealtime',
       'defaultCacheDir',
       'defaultConfigFile',
       'defaultDataDir',
+      'feedCacheDir',
+      'formatGtfsTime',
       'literal',
+      'loadGtfs',
+      'parseGtfsTime',
       'resolveConfig',
       'sensorFilter',
       'sensorQuery',

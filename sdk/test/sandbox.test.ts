@@ -66,6 +66,7 @@ describe('startSandbox', () => {
       apis: [
         { name: 'grievances', standard: 'Open311 GeoReport v2', path: '/open311/v2' },
         { name: 'sensors', standard: 'OGC SensorThings API 1.1', path: '/sensorthings/v1.1' },
+        { name: 'transit', standard: 'GTFS Schedule + GTFS Realtime 2.0', path: '/gtfs' },
       ],
       links: { health: '/healthz' },
     })
