@@ -215,6 +215,40 @@ export const en = {
       none: 'No alerts.',
     },
   },
+  validate: {
+    summary: 'Check CSV files or a Data Package against a Table Schema.',
+    description:
+      'Validates CSV files (comma, semicolon, tab or pipe; CRLF or LF; UTF-8 with or without BOM, UTF-16 with BOM, gzip) against a Frictionless Table Schema: types, constraints, missing values, unique fields and primary keys. A datapackage.json path checks every tabular resource and the foreign keys across files. Without --schema the built-in schema whose fields match the header is chosen, and the choice is printed. Row numbers are physical lines of the file (the header is line 1). Exits 0 when valid, 1 when problems are found (see --fail-on), 2 when an input or schema cannot be read.',
+    examples: [
+      '<%= config.bin %> validate datasets/grievances/datapackage.json',
+      '<%= config.bin %> validate export.csv --schema grievances/requests',
+      '<%= config.bin %> validate readings.csv.gz --schema my-schema.json --json',
+      '<%= config.bin %> validate excel-export.csv --encoding windows-1252 --fail-on never',
+    ],
+    paths: 'CSV files (.csv, .csv.gz) or datapackage.json files to check.',
+    schema: 'A built-in schema (grievances/requests, grievances/services, sensors/observations, transit/stops, …) or a Table Schema JSON file. Default: the built-in schema whose fields match the header.',
+    maxErrors: 'Keep at most this many problems for each input (the summary still counts them all).',
+    failOn: 'Exit 1 when a problem of this severity or worse is found; "never" always exits 0 once the inputs are read.',
+    encoding: 'The encoding of the CSV files: utf-8, utf-16le, utf-16be or windows-1252. Default: UTF-8, or UTF-16 when a byte order mark says so.',
+    noPaths: 'give at least one CSV file or datapackage.json to check, e.g. "thane validate export.csv"',
+    unknownSchema: (ref: string, names: string[]) =>
+      `--schema "${ref}" is neither a built-in schema nor a file; built-in schemas: ${names.join(', ')}`,
+    noMatch: (path: string) =>
+      `no built-in schema matches the header of ${path}; pass --schema with a built-in name or a Table Schema file ("thane validate --help" lists them)`,
+    schemaWithPackage: (path: string) => `${path} is a Data Package, which carries its own schemas; drop --schema`,
+    chosen: (path: string, name: string) => `${path}: using the built-in schema ${name} (its fields match the header)`,
+    heading: (source: string, rows: number, errors: number, warnings: number) =>
+      `${source}: ${rows.toLocaleString('en-IN')} rows, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    group: (code: string, n: number) => `  ${code} (${n})`,
+    example: (where: string, message: string, hint: string) => `    ${where}${message}; ${hint}`,
+    more: (n: number) => `    … and ${n} more`,
+    truncated: (kept: number) => `  (only the first ${kept} problems were kept; raise --max-errors to see more)`,
+    totals: (inputs: number, invalid: number, errors: number, warnings: number) =>
+      `${invalid === 0 ? 'Valid' : 'Invalid'}: ${inputs} input${inputs === 1 ? '' : 's'} checked, ${invalid} invalid; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+  },
+  live: {
+    footer: (time: string) => `refreshed at ${time} (this machine's clock, Thane time) · Ctrl-C to stop`,
+  },
   help: {
     summary: 'Show help for thane or for one of its commands.',
     command: 'The command to show help for, e.g. "sandbox".',

@@ -1,0 +1,162 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import { assetPath } from '@thanekit/sdk/assets'
+import { loadTableSchema, readHeader, validatePackage, validateTable, type Report, type Severity, type TableSchema } from '@thanekit/sdk/validate'
+import { UserError } from '../errors.js'
+import { msg } from '../messages/index.js'
+
+const m = msg.validate
+
+/** A schema that ships with Thane Kit: a tabular resource of a bundled dataset. */
+export interface BuiltinSchema {
+  /** `<dataset folder>/<resource name>`, e.g. `grievances/requests`. */
+  name: string
+  schema: TableSchema
+}
+
+/** Every tabular resource of the bundled datasets' datapackage.json files. */
+export function builtinSchemas(): BuiltinSchema[] {
+  const root = assetPath('datasets')
+  const out: BuiltinSchema[] = []
+  for (const dataset of readdirSync(root).sort()) {
+    const file = join(root, dataset, 'datapackage.json')
+    if (!existsSync(file)) continue
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { resources?: Array<{ name?: string; schema?: unknown }> }
+    for (const r of pkg.resources ?? []) {
+      if (r.name && r.schema && typeof r.schema === 'object') out.push({ name: `${dataset}/${r.name}`, schema: r.schema as TableSchema })
+    }
+  }
+  return out
+}
+
+/**
+ * The built-in schema whose field names best match a header: the highest share of names in common
+ * (shared / all distinct names), which must be more than half. The first listed wins a tie.
+ */
+export function matchSchema(header: string[], candidates: BuiltinSchema[]): BuiltinSchema | undefined {
+  const labels = new Set(header)
+  let best: BuiltinSchema | undefined
+  let bestScore = 0.5
+  for (const c of candidates) {
+    const names = c.schema.fields.map((f) => f.name)
+    const shared = names.filter((n) => labels.has(n)).length
+    const score = shared / (labels.size + names.length - shared)
+    if (score > bestScore) {
+      best = c
+      bestScore = score
+    }
+  }
+  return best
+}
+
+export type FailOn = 'error' | 'warning' | 'never'
+
+export interface ValidateOptions {
+  paths: string[]
+  /** A built-in schema name or a Table Schema file; default: chosen by the header. */
+  schema?: string | undefined
+  encoding?: string | undefined
+  maxErrors: number
+  failOn: FailOn
+  /** Told which built-in schema was chosen for a file. */
+  onChoice?: (path: string, schemaName: string) => void
+}
+
+/** What `thane validate --json` prints. */
+export interface ValidateResult {
+  /** False when a problem at or above `failOn` was found in any input. */
+  valid: boolean
+  failOn: FailOn
+  /** One report an input, in the order given. */
+  reports: Report[]
+}
+
+const isPackage = (path: string) => basename(path).toLowerCase().endsWith('datapackage.json')
+
+/** Checks every input and returns their reports; throws a `UserError` (or an SDK error) for bad usage or unreadable input. */
+export async function validatePaths(options: ValidateOptions): Promise<ValidateResult> {
+  if (options.paths.length === 0) throw new UserError(m.noPaths)
+  // Unreadable inputs fail before any report is printed.
+  for (const path of options.paths) {
+    let isDir = false
+    try {
+      isDir = statSync(path).isDirectory()
+    } catch {
+      throw new UserError(`${path} does not exist; check the path`)
+    }
+    if (isDir) throw new UserError(`${path} is a folder; give a CSV file or a datapackage.json`)
+    if (options.schema && isPackage(path)) throw new UserError(m.schemaWithPackage(path))
+  }
+  let fixed: { name: string; schema: TableSchema } | undefined
+  let builtins: BuiltinSchema[] | undefined
+  if (options.schema) {
+    builtins = builtinSchemas()
+    const ref = options.schema
+    const builtin = builtins.find((b) => b.name === ref)
+    if (builtin) fixed = builtin
+    else if (existsSync(ref)) fixed = { name: ref, schema: await loadTableSchema(ref) }
+    else throw new UserError(m.unknownSchema(ref, builtins.map((b) => b.name)))
+  }
+  const reports: Report[] = []
+  for (const path of options.paths) {
+    if (isPackage(path)) {
+      reports.push(await validatePackage(path, { maxErrors: options.maxErrors }))
+      continue
+    }
+    let chosen = fixed
+    if (!chosen) {
+      builtins ??= builtinSchemas()
+      const header = await readHeader(path, options.encoding ? { encoding: options.encoding } : {})
+      chosen = matchSchema(header, builtins)
+      if (!chosen) throw new UserError(m.noMatch(path))
+      options.onChoice?.(path, chosen.name)
+    }
+    reports.push(
+      await validateTable({
+        path,
+        schema: chosen.schema,
+        schemaName: chosen.name,
+        maxErrors: options.maxErrors,
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+      }),
+    )
+  }
+  return { valid: reports.every((r) => !fails(r, options.failOn)), failOn: options.failOn, reports }
+}
+
+/** Whether a report fails the run under `--fail-on`. */
+export function fails(report: Report, failOn: FailOn): boolean {
+  if (failOn === 'never') return false
+  const worst: Severity[] = failOn === 'warning' ? ['error', 'warning'] : ['error']
+  return worst.some((s) => report.severities[s] > 0)
+}
+
+/** The text report: problems grouped by code with the first examples of each, then one summary line. */
+export function renderText(result: ValidateResult, examples = 3): string {
+  const lines: string[] = []
+  let errors = 0
+  let warnings = 0
+  for (const r of result.reports) {
+    errors += r.severities.error
+    warnings += r.severities.warning
+    lines.push(m.heading(r.source, r.rows, r.severities.error, r.severities.warning))
+    for (const [code, n] of Object.entries(r.counts)) {
+      lines.push(m.group(code, n ?? 0))
+      const kept = r.errors.filter((e) => e.code === code)
+      for (const e of kept.slice(0, examples)) {
+        const where = [
+          r.tables.length > 1 && e.file ? basename(e.file) : undefined,
+          e.row !== undefined ? `line ${e.row}` : undefined,
+          e.field,
+        ].filter(Boolean).join(', ')
+        const value = e.value !== undefined ? ` "${e.value}"` : ''
+        lines.push(m.example(where ? `${where}${value}: ` : value ? `${value.trim()}: ` : '', e.message, e.hint))
+      }
+      if ((n ?? 0) > Math.min(kept.length, examples)) lines.push(m.more((n ?? 0) - Math.min(kept.length, examples)))
+    }
+    if (r.truncated) lines.push(m.truncated(r.errors.length))
+  }
+  const invalid = result.reports.filter((r) => fails(r, result.failOn === 'never' ? 'error' : result.failOn)).length
+  lines.push(m.totals(result.reports.length, invalid, errors, warnings))
+  return lines.join('\n')
+}
