@@ -198,3 +198,17 @@ describe('thane sandbox', () => {
     expect(debug.stderr).toMatch(/\n\s+at /)
   })
 })
+
+describe('thane doctor and a configured sandbox', () => {
+  it('checks the port of THANE_API_URL when it points at this machine', async () => {
+    const { port, server } = await occupyPort()
+    try {
+      const r = await runThane(['doctor', '--json'], { env: isolatedEnv({ THANE_API_URL: `http://127.0.0.1:${port}` }) })
+      const check = (JSON.parse(r.stdout) as { checks: { id: string; detail: string }[] }).checks.find((c) => c.id === 'port')
+      expect(check?.detail).toBe(`127.0.0.1:${port} is used by something that is not a Thane sandbox; stop it or run "thane sandbox --port <another>"`)
+      expect(r.code).toBe(1)
+    } finally {
+      server.close()
+    }
+  })
+})

@@ -11,7 +11,7 @@ export default class Doctor extends BaseCommand {
   static override enableJsonFlag = true
 
   static override flags = {
-    port: Flags.integer({ description: msg.doctor.port, default: 4100, min: 1, max: 65535 }),
+    port: Flags.integer({ description: msg.doctor.port, min: 1, max: 65535 }),
   }
 
   async run(): Promise<DoctorResult> {

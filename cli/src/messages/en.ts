@@ -259,7 +259,7 @@ export const en = {
     description:
       'Checks the Node.js version, that the configuration resolves, that the sandbox port is free or a Thane sandbox answers there, and that the cache folder is writable. Exits 1 when a check fails.',
     examples: ['<%= config.bin %> doctor', '<%= config.bin %> doctor --json'],
-    port: 'Sandbox port to check.',
+    port: 'Sandbox port to check. Default: the port of THANE_API_URL (or the config file) when it is on this machine, else 4100.',
     columns: { check: 'check', status: 'status', detail: 'detail' },
     status: { ok: 'ok', warn: 'warn', fail: 'FAIL' },
     checks: {

@@ -23,8 +23,8 @@ export interface DoctorResult {
 }
 
 export interface DoctorOptions {
-  /** Sandbox port to check. */
-  port: number
+  /** Sandbox port to check. Default: the port of the configured API when it is on this machine, else 4100. */
+  port?: number | undefined
   /** Address the sandbox would listen on. */
   host: string
   env?: NodeJS.ProcessEnv
@@ -36,9 +36,11 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
   const env = options.env ?? process.env
   const checks: DoctorCheck[] = [checkNode(options.nodeVersion ?? process.versions.node)]
   let cacheDir = defaultCacheDir(env)
+  let port = options.port ?? 4100
   try {
     const config = resolveConfig({ env })
     cacheDir = config.cacheDir
+    port = options.port ?? loopbackPort(config.baseUrl) ?? port
     checks.push({
       id: 'config',
       name: msg.doctor.checks.config,
@@ -49,8 +51,15 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorResult> {
     if (!(err instanceof ConfigError)) throw err
     checks.push({ id: 'config', name: msg.doctor.checks.config, status: 'fail', detail: err.message })
   }
-  checks.push(await checkPort(options.host, options.port), checkWritable(cacheDir))
+  checks.push(await checkPort(options.host, port), checkWritable(cacheDir))
   return { ok: checks.every((c) => c.status !== 'fail'), checks }
+}
+
+// A configured API on this machine is where `thane sandbox` is expected to answer.
+function loopbackPort(baseUrl: string): number | undefined {
+  const url = new URL(baseUrl)
+  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) return undefined
+  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80
 }
 
 export function nodeIsSupported(version: string): boolean {
