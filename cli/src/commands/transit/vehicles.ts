@@ -22,6 +22,9 @@ export default class TransitVehicles extends BaseCommand {
     const vehicles = await city.transit.vehicles(flags.route ? { routeId: flags.route } : {})
     if (!this.jsonEnabled()) {
       if (vehicles.length === 0) return (this.log(m.none), vehicles)
+      // Stop names come from the static feed; without it (unreachable), the ids are shown.
+      const feed = await city.transit.feed().catch(() => undefined)
+      const stopName = (id: string | undefined) => (id ? (feed?.stop(id)?.name ?? id) : '')
       const c = m.columns
       this.log(
         renderTable(vehicles, [
@@ -29,7 +32,7 @@ export default class TransitVehicles extends BaseCommand {
           { header: c.route, get: (v) => v.routeId ?? '' },
           { header: c.trip, get: (v) => v.tripId ?? '' },
           { header: c.position, get: (v) => `${v.lat.toFixed(5)}, ${v.lon.toFixed(5)}` },
-          { header: c.status, get: (v) => (v.currentStatus ? `${m.status[v.currentStatus]} ${v.stopId ?? ''}`.trim() : '') },
+          { header: c.status, get: (v) => (v.currentStatus ? `${m.status[v.currentStatus]} ${stopName(v.stopId)}`.trim() : '') },
           { header: c.time, get: (v) => cityTime(v.timestamp.toISOString()).slice(11) },
         ]),
       )
