@@ -1,8 +1,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { BROKEN_REQUESTS_EXPECTED, GRIEVANCES, brokenPackage } from '../../sdk/test/fixtures/validate/broken.js'
+import { BASE, BUNDLED, edit, feed } from '../../sdk/test/fixtures/validate-gtfs/feed.js'
 import { oneLineError, runThane } from './helpers.js'
 
 const PACKAGE = join(GRIEVANCES, 'datapackage.json')
@@ -119,7 +121,7 @@ describe('thane validate', () => {
     writeFileSync(join(dir, 'a.csv'), 'a\n1\n')
     const cases: Array<[string[], RegExp]> = [
       [[join(dir, 'missing.csv')], /missing\.csv does not exist; check the path$/],
-      [[join(dir, 'folder')], /folder is a folder; give a CSV file or a datapackage\.json$/],
+      [[join(dir, 'folder')], /folder is a folder; give a CSV file, a datapackage\.json, or a GTFS feed folder \(one with stops\.txt\)$/],
       [[join(dir, 'empty.csv'), '--schema', 'grievances/services'], /empty\.csv is empty; there is no header or data to check$/],
       [[join(dir, 'binary.csv'), '--schema', 'grievances/services'], /binary\.csv looks like a binary file, not text/],
       [[join(dir, 'a.csv'), '--schema', join(dir, 'bad.json')], /bad\.json is not valid JSON/],
@@ -142,5 +144,61 @@ describe('thane validate', () => {
     const r = await runThane(['validate', '/no/such/file.csv', '--json'])
     expect(r.code).toBe(2)
     expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'E_USAGE', message: '/no/such/file.csv does not exist; check the path', exitCode: 2 } })
+  })
+})
+
+describe('thane validate: GTFS feeds', () => {
+  it('validate gtfs: the bundled feed folder is recognised by its stops.txt and exits 0', async () => {
+    const r = await runThane(['validate', BUNDLED])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(new RegExp(`^${BUNDLED.replaceAll('/', '\\/')}: [\\d,]+ rows, 0 errors, 0 warnings`))
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('Valid: 1 input checked, 0 invalid; 0 errors, 0 warnings.')
+  })
+
+  it('validate gtfs: a broken folder exits 1 with MobilityData codes, files and lines in --json', async () => {
+    const dir = feed({
+      ...edit('stops.txt', { 4: 'S2,Two,190,72.95,Z1,,' }),
+      ...edit('trips.txt', { 2: 'R9,WK,T1,SH1' }),
+      ...edit('stop_times.txt', { 3: 'T1,05:50:00,05:55:00,S2,2,1.5' }),
+    })
+    const r = await runThane(['validate', dir, '--json'])
+    expect(r.code).toBe(1)
+    const json = JSON.parse(r.stdout) as Json
+    expect(json.valid).toBe(false)
+    const [report] = json.reports
+    expect(report?.schemaName).toBe('gtfs')
+    expect(report?.errors.map((e) => `${e.code} ${String(e.file)}:${e.row}`)).toEqual([
+      'number_out_of_range stops.txt:4',
+      'foreign_key_violation trips.txt:2',
+      'stop_time_with_arrival_before_previous_departure_time stop_times.txt:3',
+    ])
+    expect(report?.counts).toEqual({ number_out_of_range: 1, foreign_key_violation: 1, stop_time_with_arrival_before_previous_departure_time: 1 })
+    for (const e of report?.errors ?? []) expect(Object.keys(e).every((k) => ERROR_KEYS.includes(k))).toBe(true)
+  })
+
+  it('validate gtfs: a zip without stops.txt, and --schema gtfs on a folder without it, report missing_required_file', async () => {
+    const dir = tempDir()
+    const files = Object.fromEntries(Object.entries(BASE).filter(([name]) => name !== 'stops.txt').map(([name, text]) => [name, strToU8(text)]))
+    writeFileSync(join(dir, 'feed.zip'), zipSync(files))
+    const zipped = await runThane(['validate', join(dir, 'feed.zip')])
+    expect(zipped.code).toBe(1)
+    expect(zipped.stdout).toContain('  missing_required_file (1)\n    stops.txt: the feed has no stops.txt, a required file; add stops.txt at the root of the feed')
+    const folder = feed({ 'stops.txt': null })
+    const forced = await runThane(['validate', folder, '--schema', 'gtfs', '--json'])
+    expect(forced.code).toBe(1)
+    expect((JSON.parse(forced.stdout) as Json).reports[0]?.counts.missing_required_file).toBe(1)
+    // Without --schema gtfs that folder is not a feed: a usage error.
+    const plain = await runThane(['validate', folder])
+    expect(plain.code).toBe(2)
+    expect(oneLineError(plain.stderr)).toMatch(/is a folder; give a CSV file, a datapackage\.json, or a GTFS feed folder/)
+  })
+
+  it('validate gtfs: a .zip that is not a zip exits 2 with one line', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'feed.zip'), 'not a zip')
+    const r = await runThane(['validate', join(dir, 'feed.zip')])
+    expect(r.code).toBe(2)
+    expect(oneLineError(r.stderr)).toMatch(/feed\.zip is not a readable zip file/)
   })
 })

@@ -216,21 +216,24 @@ export const en = {
     },
   },
   validate: {
-    summary: 'Check CSV files or a Data Package against a Table Schema.',
+    summary: 'Check CSV files, a Data Package or a GTFS feed.',
     description:
-      'Validates CSV files (comma, semicolon, tab or pipe; CRLF or LF; UTF-8 with or without BOM, UTF-16 with BOM, gzip) against a Frictionless Table Schema: types, constraints, missing values, unique fields and primary keys. A datapackage.json path checks every tabular resource and the foreign keys across files. Without --schema the built-in schema whose fields match the header is chosen, and the choice is printed. Row numbers are physical lines of the file (the header is line 1). Exits 0 when valid, 1 when problems are found (see --fail-on), 2 when an input or schema cannot be read.',
+      'Validates CSV files (comma, semicolon, tab or pipe; CRLF or LF; UTF-8 with or without BOM, UTF-16 with BOM, gzip) against a Frictionless Table Schema: types, constraints, missing values, unique fields and primary keys. A datapackage.json path checks every tabular resource and the foreign keys across files. Without --schema the built-in schema whose fields match the header is chosen, and the choice is printed. A GTFS feed (a .zip, or a folder with stops.txt; or any path with --schema gtfs) is checked with the built-in GTFS rule pack: required files and fields, types and ranges, keys and foreign keys, times along each trip, calendar coverage, reported with the MobilityData notice codes (https://gtfs-validator.mobilitydata.org/rules.html). Row numbers are physical lines of the file (the header is line 1). Exits 0 when valid, 1 when problems are found (see --fail-on), 2 when an input or schema cannot be read.',
     examples: [
       '<%= config.bin %> validate datasets/grievances/datapackage.json',
       '<%= config.bin %> validate export.csv --schema grievances/requests',
       '<%= config.bin %> validate readings.csv.gz --schema my-schema.json --json',
       '<%= config.bin %> validate excel-export.csv --encoding windows-1252 --fail-on never',
+      '<%= config.bin %> validate datasets/transit/gtfs',
+      '<%= config.bin %> validate tmt-gtfs.zip --json',
     ],
-    paths: 'CSV files (.csv, .csv.gz) or datapackage.json files to check.',
-    schema: 'A built-in schema (grievances/requests, grievances/services, sensors/observations, transit/stops, …) or a Table Schema JSON file. Default: the built-in schema whose fields match the header.',
+    paths: 'CSV files (.csv, .csv.gz), datapackage.json files or GTFS feeds (.zip, or a folder with stops.txt) to check.',
+    schema: 'A built-in schema (grievances/requests, grievances/services, sensors/observations, transit/stops, …), gtfs (the GTFS rule pack) or a Table Schema JSON file. Default: the built-in schema whose fields match the header.',
     maxErrors: 'Keep at most this many problems for each input (the summary still counts them all).',
     failOn: 'Exit 1 when a problem of this severity or worse is found; "never" always exits 0 once the inputs are read.',
     encoding: 'The encoding of the CSV files: utf-8, utf-16le, utf-16be or windows-1252. Default: UTF-8, or UTF-16 when a byte order mark says so.',
-    noPaths: 'give at least one CSV file or datapackage.json to check, e.g. "thane validate export.csv"',
+    noPaths: 'give at least one CSV file, datapackage.json or GTFS feed to check, e.g. "thane validate export.csv"',
+    folder: (path: string) => `${path} is a folder; give a CSV file, a datapackage.json, or a GTFS feed folder (one with stops.txt)`,
     unknownSchema: (ref: string, names: string[]) =>
       `--schema "${ref}" is neither a built-in schema nor a file; built-in schemas: ${names.join(', ')}`,
     noMatch: (path: string) =>

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { assetPath } from '@thanekit/sdk/assets'
-import { loadTableSchema, readHeader, validatePackage, validateTable, type Report, type Severity, type TableSchema } from '@thanekit/sdk/validate'
+import { loadTableSchema, readHeader, validateGtfs, validatePackage, validateTable, type Report, type Severity, type TableSchema } from '@thanekit/sdk/validate'
 import { UserError } from '../errors.js'
 import { msg } from '../messages/index.js'
 
@@ -73,10 +73,18 @@ export interface ValidateResult {
 
 const isPackage = (path: string) => basename(path).toLowerCase().endsWith('datapackage.json')
 
+/** The built-in GTFS rule pack's `--schema` name. */
+export const GTFS_SCHEMA = 'gtfs'
+
+/** A GTFS feed: a `.zip`, or a folder with stops.txt (another folder is a usage error). */
+const isGtfs = (path: string, isDir: boolean) => (isDir ? existsSync(join(path, 'stops.txt')) : path.toLowerCase().endsWith('.zip'))
+
 /** Checks every input and returns their reports; throws a `UserError` (or an SDK error) for bad usage or unreadable input. */
 export async function validatePaths(options: ValidateOptions): Promise<ValidateResult> {
   if (options.paths.length === 0) throw new UserError(m.noPaths)
   // Unreadable inputs fail before any report is printed.
+  const gtfs = new Set<string>()
+  const asGtfs = options.schema === GTFS_SCHEMA
   for (const path of options.paths) {
     let isDir = false
     try {
@@ -84,21 +92,29 @@ export async function validatePaths(options: ValidateOptions): Promise<ValidateR
     } catch {
       throw new UserError(`${path} does not exist; check the path`)
     }
-    if (isDir) throw new UserError(`${path} is a folder; give a CSV file or a datapackage.json`)
     if (options.schema && isPackage(path)) throw new UserError(m.schemaWithPackage(path))
+    if (asGtfs || isGtfs(path, isDir)) {
+      gtfs.add(path)
+      continue
+    }
+    if (isDir) throw new UserError(m.folder(path))
   }
   let fixed: { name: string; schema: TableSchema } | undefined
   let builtins: BuiltinSchema[] | undefined
-  if (options.schema) {
+  if (options.schema && !asGtfs) {
     builtins = builtinSchemas()
     const ref = options.schema
     const builtin = builtins.find((b) => b.name === ref)
     if (builtin) fixed = builtin
     else if (existsSync(ref)) fixed = { name: ref, schema: await loadTableSchema(ref) }
-    else throw new UserError(m.unknownSchema(ref, builtins.map((b) => b.name)))
+    else throw new UserError(m.unknownSchema(ref, [...builtins.map((b) => b.name), GTFS_SCHEMA]))
   }
   const reports: Report[] = []
   for (const path of options.paths) {
+    if (gtfs.has(path)) {
+      reports.push(await validateGtfs(path, { maxErrors: options.maxErrors }))
+      continue
+    }
     if (isPackage(path)) {
       reports.push(await validatePackage(path, { maxErrors: options.maxErrors }))
       continue

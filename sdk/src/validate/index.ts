@@ -1,7 +1,8 @@
 /**
  * @thanekit/sdk/validate: the validation engine behind `thane validate`, for any project that
  * checks data in code. Frictionless Table Schemas and Data Packages, streaming CSV in the dialects
- * exports really come in, errors with Frictionless codes.
+ * exports really come in, errors with Frictionless codes; GTFS feeds (zip or folder) with MobilityData's
+ * notice codes (https://gtfs-validator.mobilitydata.org/rules.html).
  *
  * @example
  * import { validatePackage, validateTable } from '@thanekit/sdk/validate'
@@ -10,6 +11,7 @@
  */
 export { validateTable, readHeader, DEFAULT_MAX_ERRORS, type ValidateTableOptions } from './table.js'
 export { validatePackage, type ValidatePackageOptions } from './package.js'
+export { validateGtfs, GTFS_RULES_URL, type ValidateGtfsOptions, type GtfsNoticeCode } from './gtfs.js'
 export { checkTableSchema, loadTableSchema, SchemaError } from './schema.js'
 export { SourceError, sniffDelimiter } from './source.js'
 export { isoDateTime } from './fields.js'

@@ -1,3 +1,5 @@
+import type { GtfsNoticeCode } from './gtfs-rules.js'
+
 /** A Frictionless Table Schema field (the parts the validator reads). */
 export interface TableSchemaField {
   name: string
@@ -47,7 +49,7 @@ export interface Dialect {
   header?: boolean
 }
 
-/** The error codes, named as Frictionless names them so people can look them up. */
+/** The error codes, named as Frictionless names them so people can look them up; GTFS feeds use MobilityData's notice codes (`GtfsNoticeCode`). */
 export type ErrorCode =
   | 'type-error'
   | 'constraint-error'
@@ -63,6 +65,7 @@ export type ErrorCode =
   | 'foreign-key'
   | 'encoding-error'
   | 'source-error'
+  | GtfsNoticeCode
 
 export type Severity = 'error' | 'warning' | 'info'
 
