@@ -1,9 +1,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { BROKEN_REQUESTS_EXPECTED, GRIEVANCES, brokenPackage } from '../../sdk/test/fixtures/validate/broken.js'
+import { requestRecords, toGeojson, toJsonArray, toNdjson, type Rec } from '../../sdk/test/fixtures/validate/records.js'
 import { BASE, BUNDLED, edit, feed } from '../../sdk/test/fixtures/validate-gtfs/feed.js'
 import { oneLineError, runThane } from './helpers.js'
 
@@ -67,7 +69,7 @@ describe('thane validate', () => {
     const { requests } = brokenPackage()
     const r = await runThane(['validate', requests])
     expect(r.code).toBe(1)
-    expect(r.stdout.split('\n')[0]).toBe(`${requests}: using the built-in schema grievances/requests (its fields match the header)`)
+    expect(r.stdout.split('\n')[0]).toBe(`${requests}: using the built-in schema grievances/requests (its fields match the columns)`)
     // Alone, the table has no services to check its foreign key against.
     expect(r.stdout).not.toContain('foreign-key')
     const json = JSON.parse((await runThane(['validate', requests, '--json'])).stdout) as Json
@@ -200,5 +202,67 @@ describe('thane validate: GTFS feeds', () => {
     const r = await runThane(['validate', join(dir, 'feed.zip')])
     expect(r.code).toBe(2)
     expect(oneLineError(r.stderr)).toMatch(/feed\.zip is not a readable zip file/)
+  })
+})
+
+describe('thane validate: JSON, NDJSON and GeoJSON records', () => {
+  const write = (name: string, content: string | Uint8Array): string => {
+    const file = join(tempDir(), name)
+    writeFileSync(file, content)
+    return file
+  }
+
+  it('validate records: 200 requests as a JSON array, NDJSON and GeoJSON get grievances/requests by their keys and exit 0', async () => {
+    const recs = requestRecords(200)
+    for (const file of [write('requests.json', toJsonArray(recs)), write('requests.ndjson', toNdjson(recs)), write('requests.geojson', toGeojson(recs)), write('requests.jsonl.gz', gzipSync(toNdjson(recs)))]) {
+      const r = await runThane(['validate', file])
+      expect(r.stderr, file).toBe('')
+      expect(r.code, file).toBe(0)
+      expect(r.stdout.split('\n')[0], file).toBe(`${file}: using the built-in schema grievances/requests (its fields match the columns)`)
+      expect(r.stdout, file).toContain(`${file}: 200 rows, 0 errors, 0 warnings`)
+    }
+  })
+
+  it('validate records: broken NDJSON exits 1 with the codes and physical lines in --json', async () => {
+    const recs = requestRecords(20).map((r) => ({ ...r }))
+    ;(recs[2] as Rec).lat = 19.5
+    delete (recs[4] as Rec).status
+    ;(recs[6] as Rec).service_request_id = (recs[0] as Rec).service_request_id
+    const text = toNdjson(recs).split('\n')
+    text.splice(9, 0, 'not json')
+    const file = write('broken.ndjson', text.join('\n'))
+    const r = await runThane(['validate', file, '--schema', 'grievances/requests', '--json'])
+    expect(r.code).toBe(1)
+    const json = JSON.parse(r.stdout) as Json
+    expect(Object.keys(json.reports[0] ?? {}).sort()).toEqual(REPORT_KEYS)
+    expect(json.reports[0]?.rows).toBe(21)
+    expect(json.reports[0]?.errors.map((e) => `${e.code} ${e.row}`)).toEqual(['constraint-error 3', 'missing-cell 5', 'unique-error 7', 'primary-key 7', 'source-error 10'])
+  })
+
+  it('validate records: a GeoJSON Point outside Thane exits 1 and --fail-on never exits 0', async () => {
+    const geo = JSON.parse(toGeojson(requestRecords(5))) as { features: Array<{ geometry: { coordinates: number[] } }> }
+    ;(geo.features[2] as { geometry: { coordinates: number[] } }).geometry.coordinates = [72.97, 18.9]
+    const file = write('out.geojson', JSON.stringify(geo))
+    const r = await runThane(['validate', file, '--schema', 'grievances/requests'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('  constraint-error (1)\n')
+    expect(r.stdout).toContain('line 3, lat "18.9"')
+    expect((await runThane(['validate', file, '--schema', 'grievances/requests', '--fail-on', 'never'])).code).toBe(0)
+  })
+
+  it('validate records: a malformed JSON array exits 2 with one line naming the position', async () => {
+    const file = write('bad.json', '[\n  {"service_request_id": "100001"},\n  {"service_request_id": "100002",,}\n]\n')
+    for (const args of [[file], [file, '--schema', 'grievances/requests']]) {
+      const r = await runThane(['validate', ...args])
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(oneLineError(r.stderr), args.join(' ')).toMatch(/bad\.json is not valid JSON at line 3 column \d+/)
+      expect(r.stdout).toBe('')
+    }
+  })
+
+  it('validate records: JSON records whose keys match no built-in schema exit 2', async () => {
+    const r = await runThane(['validate', write('x.ndjson', '{"foo": 1}\n')])
+    expect(r.code).toBe(2)
+    expect(oneLineError(r.stderr)).toMatch(/no built-in schema matches the header of .*x\.ndjson; pass --schema/)
   })
 })

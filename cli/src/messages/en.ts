@@ -216,9 +216,9 @@ export const en = {
     },
   },
   validate: {
-    summary: 'Check CSV files, a Data Package or a GTFS feed.',
+    summary: 'Check CSV, JSON, NDJSON or GeoJSON files, a Data Package or a GTFS feed.',
     description:
-      'Validates CSV files (comma, semicolon, tab or pipe; CRLF or LF; UTF-8 with or without BOM, UTF-16 with BOM, gzip) against a Frictionless Table Schema: types, constraints, missing values, unique fields and primary keys. A datapackage.json path checks every tabular resource and the foreign keys across files. Without --schema the built-in schema whose fields match the header is chosen, and the choice is printed. A GTFS feed (a .zip, or a folder with stops.txt; or any path with --schema gtfs) is checked with the built-in GTFS rule pack: required files and fields, types and ranges, keys and foreign keys, times along each trip, calendar coverage, reported with the MobilityData notice codes (https://gtfs-validator.mobilitydata.org/rules.html). Row numbers are physical lines of the file (the header is line 1). Exits 0 when valid, 1 when problems are found (see --fail-on), 2 when an input or schema cannot be read.',
+      'Validates CSV files (comma, semicolon, tab or pipe; CRLF or LF; UTF-8 with or without BOM, UTF-16 with BOM, gzip) against a Frictionless Table Schema: types, constraints, missing values, unique fields and primary keys. JSON arrays, NDJSON (.ndjson, .jsonl) and GeoJSON FeatureCollections (their properties, with the Point checked) get the same checks, row = the line (NDJSON) or the item number (JSON, GeoJSON). A datapackage.json path checks every tabular resource and the foreign keys across files. Without --schema the built-in schema whose fields match the header (or the first record\'s keys) is chosen, and the choice is printed. A GTFS feed (a .zip, or a folder with stops.txt; or any path with --schema gtfs) is checked with the built-in GTFS rule pack: required files and fields, types and ranges, keys and foreign keys, times along each trip, calendar coverage, reported with the MobilityData notice codes (https://gtfs-validator.mobilitydata.org/rules.html). Row numbers are physical lines of the file (the header is line 1). Exits 0 when valid, 1 when problems are found (see --fail-on), 2 when an input or schema cannot be read.',
     examples: [
       '<%= config.bin %> validate datasets/grievances/datapackage.json',
       '<%= config.bin %> validate export.csv --schema grievances/requests',
@@ -227,7 +227,7 @@ export const en = {
       '<%= config.bin %> validate datasets/transit/gtfs',
       '<%= config.bin %> validate tmt-gtfs.zip --json',
     ],
-    paths: 'CSV files (.csv, .csv.gz), datapackage.json files or GTFS feeds (.zip, or a folder with stops.txt) to check.',
+    paths: 'CSV files (.csv), JSON, NDJSON or GeoJSON files (.json, .ndjson, .jsonl, .geojson; any of them .gz), datapackage.json files or GTFS feeds (.zip, or a folder with stops.txt) to check.',
     schema: 'A built-in schema (grievances/requests, grievances/services, sensors/observations, transit/stops, …), gtfs (the GTFS rule pack) or a Table Schema JSON file. Default: the built-in schema whose fields match the header.',
     maxErrors: 'Keep at most this many problems for each input (the summary still counts them all).',
     failOn: 'Exit 1 when a problem of this severity or worse is found; "never" always exits 0 once the inputs are read.',
@@ -239,7 +239,7 @@ export const en = {
     noMatch: (path: string) =>
       `no built-in schema matches the header of ${path}; pass --schema with a built-in name or a Table Schema file ("thane validate --help" lists them)`,
     schemaWithPackage: (path: string) => `${path} is a Data Package, which carries its own schemas; drop --schema`,
-    chosen: (path: string, name: string) => `${path}: using the built-in schema ${name} (its fields match the header)`,
+    chosen: (path: string, name: string) => `${path}: using the built-in schema ${name} (its fields match the columns)`,
     heading: (source: string, rows: number, errors: number, warnings: number) =>
       `${source}: ${rows.toLocaleString('en-IN')} rows, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
     group: (code: string, n: number) => `  ${code} (${n})`,
@@ -248,6 +248,43 @@ export const en = {
     truncated: (kept: number) => `  (only the first ${kept} problems were kept; raise --max-errors to see more)`,
     totals: (inputs: number, invalid: number, errors: number, warnings: number) =>
       `${invalid === 0 ? 'Valid' : 'Invalid'}: ${inputs} input${inputs === 1 ? '' : 's'} checked, ${invalid} invalid; ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`,
+  },
+  schema: {
+    gtfsDescription:
+      'The built-in GTFS rule pack (thane validate --schema gtfs): the Table Schema of each GTFS file of the bundled feed; feeds are also checked for required files, ranges, keys and trip times, with the MobilityData notice codes.',
+    list: {
+      summary: 'List the built-in schemas.',
+      description: 'The Table Schemas that ship with Thane Kit (one a tabular resource of the bundled datasets) and gtfs, the GTFS rule pack: each with the bundled file it describes and its number of fields. Any of these names can be given to "thane validate --schema" and "thane schema show".',
+      examples: ['<%= config.bin %> schema list', '<%= config.bin %> schema list --json'],
+      columns: { name: 'name', resource: 'resource', fields: 'fields' },
+    },
+    show: {
+      summary: 'Print a built-in schema as JSON.',
+      description: 'Prints the Frictionless Table Schema of a built-in schema (indented on a terminal, one line in a pipe); gtfs prints the Table Schema of each GTFS file. "thane schema list" lists the names.',
+      examples: ['<%= config.bin %> schema show grievances/requests', '<%= config.bin %> schema show sensors/observations > observations.schema.json'],
+      name: 'A built-in schema name, such as grievances/requests or gtfs.',
+    },
+    infer: {
+      summary: 'Infer a Table Schema from a CSV file.',
+      description:
+        'Reads the first rows of a CSV file (any dialect thane validate reads: comma, semicolon, tab or pipe; UTF-8 or UTF-16; gzip) and prints a Frictionless Table Schema: for each column the narrowest type every non-empty value fits (integer, number, boolean, date, datetime, else string, with an email, uri or uuid format when every value is one), required when no value is empty, and an enum for a string column with few distinct values (at most 12, and at most 5% of at least 20 rows). Ranges are not inferred. Validating the same file against the schema passes. Edit the result before relying on it.',
+      examples: [
+        '<%= config.bin %> schema infer export.csv',
+        '<%= config.bin %> schema infer readings.csv.gz --output readings.schema.json',
+        '<%= config.bin %> schema infer big.csv --sample-rows 100000 --output big.schema.json --force',
+      ],
+      file: 'The CSV file (.csv or .csv.gz) to infer a schema from.',
+      sampleRows: 'Read at most this many data rows (the rest of the file is not read).',
+      output: 'Write the schema to this file instead of printing it (an existing file is kept unless --force).',
+      force: 'Overwrite the --output file when it exists.',
+      encoding: 'The encoding of the file: utf-8, utf-16le, utf-16be or windows-1252. Default: UTF-8, or UTF-16 when a byte order mark says so.',
+      written: (path: string, fields: number) => `Wrote a schema of ${fields} field${fields === 1 ? '' : 's'} to ${path}; check it with "thane validate <file> --schema ${path}".`,
+    },
+    unknown: (name: string, names: string[]) => `"${name}" is not a built-in schema; built-in schemas: ${names.join(', ')}`,
+    missing: (path: string) => `${path} does not exist; check the path`,
+    folder: (path: string) => `${path} is a folder; give a CSV file to infer a schema from`,
+    exists: (path: string) => `${path} already exists; pass --force to overwrite it, or choose another --output`,
+    cannotWrite: (path: string, reason: string) => `cannot write ${path} (${reason}); check the folder exists and is writable`,
   },
   live: {
     footer: (time: string) => `refreshed at ${time} (this machine's clock, Thane time) · Ctrl-C to stop`,

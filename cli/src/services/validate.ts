@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { assetPath } from '@thanekit/sdk/assets'
-import { loadTableSchema, readHeader, validateGtfs, validatePackage, validateTable, type Report, type Severity, type TableSchema } from '@thanekit/sdk/validate'
+import { loadTableSchema, readHeader, readRecordKeys, recordsFormatOf, validateGtfs, validatePackage, validateRecords, validateTable, type Report, type Severity, type TableSchema } from '@thanekit/sdk/validate'
 import { UserError } from '../errors.js'
 import { msg } from '../messages/index.js'
 
@@ -73,6 +73,9 @@ export interface ValidateResult {
 
 const isPackage = (path: string) => basename(path).toLowerCase().endsWith('datapackage.json')
 
+/** JSON records (`.json`, `.ndjson`, `.jsonl`, `.geojson`, also `.gz`), checked by `validateRecords`; a datapackage.json is not. */
+const isRecords = (path: string) => !isPackage(path) && recordsFormatOf(path) !== undefined
+
 /** The built-in GTFS rule pack's `--schema` name. */
 export const GTFS_SCHEMA = 'gtfs'
 
@@ -122,10 +125,23 @@ export async function validatePaths(options: ValidateOptions): Promise<ValidateR
     let chosen = fixed
     if (!chosen) {
       builtins ??= builtinSchemas()
-      const header = await readHeader(path, options.encoding ? { encoding: options.encoding } : {})
+      const enc = options.encoding ? { encoding: options.encoding } : {}
+      const header = isRecords(path) ? await readRecordKeys(path, enc) : await readHeader(path, enc)
       chosen = matchSchema(header, builtins)
       if (!chosen) throw new UserError(m.noMatch(path))
       options.onChoice?.(path, chosen.name)
+    }
+    if (isRecords(path)) {
+      reports.push(
+        await validateRecords({
+          path,
+          schema: chosen.schema,
+          schemaName: chosen.name,
+          maxErrors: options.maxErrors,
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+        }),
+      )
+      continue
     }
     reports.push(
       await validateTable({

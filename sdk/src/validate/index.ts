@@ -15,4 +15,6 @@ export { validateGtfs, GTFS_RULES_URL, type ValidateGtfsOptions, type GtfsNotice
 export { checkTableSchema, loadTableSchema, SchemaError } from './schema.js'
 export { SourceError, sniffDelimiter } from './source.js'
 export { isoDateTime } from './fields.js'
+export { validateRecords, readRecordKeys, recordsFormatOf, sniffRecordsFormat, type ValidateRecordsOptions, type RecordsFormat } from './records.js'
+export { inferSchema, DEFAULT_SAMPLE_ROWS, type InferSchemaOptions } from './infer.js'
 export type * from './types.js'
