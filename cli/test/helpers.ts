@@ -103,3 +103,12 @@ export function oneLineError(stderr: string): string {
   }
   return lines[0]
 }
+
+/** A `--near … --radius` answer: at least one place, nearest first, none beyond the radius. Throws otherwise. */
+export function expectNearestFirstWithin(places: readonly { distanceMetres: number }[], radiusMetres: number): void {
+  const d = places.map((p) => p.distanceMetres)
+  const sorted = d.every((m, i) => i === 0 || (d[i - 1] ?? 0) <= m)
+  if (places.length === 0 || !sorted || d.some((m) => m > radiusMetres)) {
+    throw new Error(`expected places nearest first within ${radiusMetres} m, got distances ${JSON.stringify(d)}`)
+  }
+}

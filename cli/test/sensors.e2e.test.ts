@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '@thanekit/sdk/sandbox'
-import { isolatedEnv, oneLineError, runThane } from './helpers.js'
+import { expectNearestFirstWithin, isolatedEnv, oneLineError, runThane } from './helpers.js'
 
 // The built CLI against a real sandbox on a free port, its clock fixed mid-July 2026.
 let sandbox: Sandbox
@@ -30,10 +30,7 @@ describe('thane sensors', () => {
   it('list --near sorts by distance and --radius keeps the close ones', async () => {
     const r = await runThane(['sensors', 'list', '--near', '19.1860,72.9750', '--radius', '1500', '--json'], { env })
     const stations = JSON.parse(r.stdout) as { distanceMetres: number }[]
-    expect(stations.length).toBeGreaterThan(0)
-    const d = stations.map((s) => s.distanceMetres)
-    expect([...d].sort((a, b) => a - b)).toEqual(d)
-    expect(d.every((m) => m <= 1500)).toBe(true)
+    expectNearestFirstWithin(stations, 1500)
   })
 
   it('latest takes a station code and shows one row a pollutant with its unit and Thane time', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '@thanekit/sdk/sandbox'
-import { isolatedEnv, oneLineError, runThane } from './helpers.js'
+import { expectNearestFirstWithin, isolatedEnv, oneLineError, runThane } from './helpers.js'
 
 // The built CLI against a real sandbox on a free port, its clock fixed on a weekday morning.
 let sandbox: Sandbox
@@ -34,10 +34,7 @@ describe('thane transit', () => {
   it('stops --near lists the stops within the radius, nearest first', async () => {
     const r = await runThane(['transit', 'stops', '--near', '19.1860,72.9750', '--radius', '800', '--json'], { env })
     const stops = JSON.parse(r.stdout) as { distanceMetres: number }[]
-    expect(stops.length).toBeGreaterThan(0)
-    const d = stops.map((s) => s.distanceMetres)
-    expect([...d].sort((a, b) => a - b)).toEqual(d)
-    expect(d.every((m) => m <= 800)).toBe(true)
+    expectNearestFirstWithin(stops, 800)
   })
 
   it('departures start at the sandbox clock and carry realtime predictions', async () => {

@@ -55,20 +55,8 @@ export interface Catalogue {
   featureOfThing: Map<number, number>
 }
 
-/** A new observation, checked, ready to insert. */
-export interface NewObservation {
-  datastream_id: number
-  foi_id: number
-  phenomenon_ms: number
-  phenomenon_end_ms: number | null
-  result_time_ms: number | null
-  result: number | string | null
-  result_json: string | null
-  result_quality: string | null
-  valid_from_ms: number | null
-  valid_to_ms: number | null
-  parameters: string | null
-}
+/** A new observation, checked, ready to insert: a row without its id, which SQLite assigns. */
+export type NewObservation = Omit<ObservationRow, 'id'>
 
 /**
  * The SensorThings tables and their statements. SQL is prepared once per distinct text: the
