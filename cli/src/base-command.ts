@@ -28,8 +28,10 @@ export function reportError(err: unknown, commandId: string | undefined): ErrorR
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line !== '' && !/^See more help with --help/.test(line))
-    const text = parts.map((part, i) => (i < parts.length - 1 ? part.replace(/[.:]?$/, ':') : part)).join(' ')
-    const see = commandId ? ` ${msg.errors.seeHelp(commandId)}` : ''
+    // The first line says what is wrong; the rest (a wrapped description, the value) follows it.
+    const [head = err.message, ...rest] = parts
+    const text = rest.length > 0 ? `${head.replace(/[.:]?$/, ':')} ${rest.join(' ').replace(/\s+/g, ' ')}` : head
+    const see = commandId ? ` ${msg.errors.seeHelp(commandId.replaceAll(':', ' '))}` : ''
     return { code: 'E_USAGE', message: text.replace(/[.]?$/, '.') + see, exitCode: ExitCode.Usage }
   }
   // inquirer's answer to Ctrl-C at a prompt.

@@ -212,3 +212,23 @@ describe('thane doctor and a configured sandbox', () => {
     }
   })
 })
+
+describe('usage errors of commands in a topic', () => {
+  it('name the command with spaces, and keep a wrapped description on one line', async () => {
+    const limit = await runThane(['grievances', 'list', '--limit', '0'])
+    expect(limit.code).toBe(2)
+    expect(oneLineError(limit.stderr)).toMatch(/See "thane grievances list --help"\.$/)
+    const missing = await runThane(['validate'])
+    expect(missing.code).toBe(2)
+    const line = oneLineError(missing.stderr)
+    expect(line).toMatch(/^Error: Missing 1 required arg: paths /)
+    expect(line).not.toMatch(/,:|  /)
+  })
+
+  it('sensors export refuses a range that ends before it starts, before any request', async () => {
+    const r = await runThane(['sensors', 'export', '1', '--from', '2026-07-02', '--to', '2026-07-01', '--api-url', 'http://127.0.0.1:1'])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(oneLineError(r.stderr)).toBe('Error: --to 2026-07-01 is not after --from 2026-07-02; give a range that ends after it starts')
+  })
+})

@@ -155,6 +155,7 @@ export const en = {
       output: 'Write to this file instead of standard output.',
       force: 'Replace the --output file if it exists.',
       exists: (file: string) => `${file} exists; choose another --output, or pass --force to replace it`,
+      emptyRange: (from: string, to: string) => `--to ${to} is not after --from ${from}; give a range that ends after it starts`,
       progress: (n: number, time: string) => `exported ${n.toLocaleString('en-IN')} observations (up to ${time})`,
       done: (n: number, file: string | undefined) => `exported ${n.toLocaleString('en-IN')} observations${file ? ` to ${file}` : ''}`,
     },

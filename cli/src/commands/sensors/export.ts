@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
+import { UserError } from '../../errors.js'
 import { apiFlags } from '../../flags.js'
 import { msg } from '../../messages/index.js'
 import { cityClient } from '../../services/city.js'
@@ -27,6 +28,7 @@ export default class SensorsExport extends BaseCommand {
     const { args, flags } = await this.parse(SensorsExport)
     const from = parseWhen(flags.from, 'from', 'start')
     const to = parseWhen(flags.to, 'to', 'end-exclusive')
+    if (Date.parse(to) <= Date.parse(from)) throw new UserError(m.emptyRange(flags.from, flags.to))
     const city = await cityClient({ apiUrl: flags['api-url'], apiKey: flags['api-key'] })
     // Progress goes to stderr, and only to a terminal: piped output stays exactly the data.
     const progress = process.stderr.isTTY ? progressLine(process.stderr) : undefined
