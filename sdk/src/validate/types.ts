@@ -1,4 +1,5 @@
 import type { GtfsNoticeCode } from './gtfs-rules.js'
+import type { RuleCode } from './rules/types.js'
 
 /** A Frictionless Table Schema field (the parts the validator reads). */
 export interface TableSchemaField {
@@ -65,6 +66,8 @@ export type ErrorCode =
   | 'foreign-key'
   | 'encoding-error'
   | 'source-error'
+  | 'schema-error'
+  | RuleCode
   | GtfsNoticeCode
 
 export type Severity = 'error' | 'warning' | 'info'
