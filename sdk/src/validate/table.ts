@@ -1,9 +1,8 @@
-import { Readable, pipeline } from 'node:stream'
-import { CsvError, parse } from 'csv-parse'
 import { parse as parseSync } from 'csv-parse/sync'
+import { readCsvRecords, type CsvInfo } from './csv-records.js'
 import { compileField, type FieldCheck } from './fields.js'
 import { asList, checkTableSchema } from './schema.js'
-import { SourceError, inspectFile, readText, sniffDelimiter } from './source.js'
+import { inspectFile, readText, sniffDelimiter } from './source.js'
 import type { Dialect, ErrorCode, Report, Severity, TableSchema, TableSummary, ValidationError } from './types.js'
 
 /** Options of `validateTable`. Give `path` or `text`. */
@@ -92,10 +91,6 @@ function cutValue(value: string): string {
   return value.length > 60 ? `${value.slice(0, 59)}…` : value
 }
 
-async function* textOf(text: string): AsyncGenerator<string> {
-  yield text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-}
-
 /**
  * Reads one table and reports into `collector`. Returns the number of data rows. Throws a
  * `SourceError` when the input cannot be read at all.
@@ -105,40 +100,6 @@ export async function scanTable(o: ScanOptions): Promise<number> {
   const base = { file: o.file, ...(o.resource !== undefined ? { resource: o.resource } : {}) }
   const add = (e: Omit<ValidationError, 'file' | 'resource' | 'severity'> & { severity?: Severity }) =>
     out.add({ severity: 'error', ...base, ...e } as ValidationError)
-
-  let badBytes = false
-  let chunks: AsyncGenerator<string>
-  if (o.path !== undefined) {
-    const info = await inspectFile(o.path, o.encoding)
-    chunks = readText(o.path, info, () => (badBytes = true))
-  } else {
-    chunks = textOf(o.text ?? '')
-  }
-
-  // Read up to the end of the header line to sniff the dialect.
-  let head = ''
-  for (;;) {
-    const next = await chunks.next()
-    if (next.done) break
-    head += next.value
-    if (/[\r\n]/.test(head.slice(0, 65_536)) || head.length > 65_536) break
-  }
-  if (head.trim() === '') {
-    await chunks.return(undefined)
-    throw new SourceError(`${o.file} holds only blank lines; there is no header or data to check`, o.path)
-  }
-  const quote = o.dialect?.quoteChar ?? '"'
-  const delimiter = o.dialect?.delimiter ?? sniffDelimiter(head, quote)
-  const crOnly = /\r(?!\n)/.test(head) && !head.includes('\n')
-  const newline = crOnly ? '\r' : '\n'
-
-  const parser = parse({ delimiter, quote, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: false })
-  const feed = Readable.from(
-    (async function* () {
-      yield head
-      yield* chunks
-    })(),
-  )
 
   const schema = o.schema
   const fields: FieldCheck[] = schema.fields.map(compileField)
@@ -158,22 +119,14 @@ export async function scanTable(o: ScanOptions): Promise<number> {
   const header = o.dialect?.header !== false
   let column: number[] = schema.fields.map((_, i) => i) // schema field -> column in the file
   let width = schema.fields.length
-  let line = 1
   let rows = 0
   let first = true
+  let delimiter = ','
   const keysOf = new Array<string | undefined>(fields.length)
 
-  // Records are handled as 'data' events (not an async iterator), so that the rows before a parse
-  // error at the end of the input are still checked rather than dropped with the stream's buffer.
-  const onRecord = (record: string[]): void => {
-    const at = line
-    let extraLines = 0
-    for (const cell of record) {
-      if (cell.length > 0 && cell.includes(newline)) extraLines += cell.split(newline).length - 1
-    }
-    line += 1 + extraLines
-
+  const onRecord = (record: string[], at: number, info: CsvInfo): void => {
     if (first && header) {
+      delimiter = info.delimiter
       first = false
       column = checkHeader(record, schema, add)
       width = record.length
@@ -232,7 +185,7 @@ export async function scanTable(o: ScanOptions): Promise<number> {
         }
         continue
       }
-      if (badBytes && cell.includes('\uFFFD')) {
+      if (info.badBytes && cell.includes('\uFFFD')) {
         add({
           code: 'encoding-error',
           row: at,
@@ -284,23 +237,18 @@ export async function scanTable(o: ScanOptions): Promise<number> {
     }
   }
 
-  try {
-    await new Promise<void>((resolve, reject) => {
-      parser.on('data', onRecord)
-      pipeline(feed, parser, (err) => (err ? reject(err) : resolve()))
+  const info = await readCsvRecords(
+    { ...(o.path !== undefined ? { path: o.path } : { text: o.text ?? '' }), ...(o.dialect ? { dialect: o.dialect } : {}), ...(o.encoding ? { encoding: o.encoding } : {}), file: o.file },
+    onRecord,
+  )
+  if (info.broken) {
+    add({
+      code: 'source-error',
+      ...(info.broken.line ? { row: info.broken.line } : {}),
+      message: `the CSV cannot be read past this point: ${info.broken.message}`,
+      hint: 'look for a quote that is opened and never closed',
     })
-  } catch (err) {
-    if (err instanceof CsvError) {
-      const where = (err as CsvError & { lines?: number }).lines
-      add({
-        code: 'source-error',
-        ...(where ? { row: where } : {}),
-        message: `the CSV cannot be read past this point: ${err.message}`,
-        hint: 'look for a quote that is opened and never closed',
-      })
-      return rows
-    }
-    throw err
+    return rows
   }
   if (first && header) {
     add({ code: 'source-error', message: 'the file has no header row', hint: 'write the field names on the first line' })
