@@ -9,6 +9,8 @@
  */
 export { startSandbox, PortInUseError, DEV_API_KEY } from './server.js'
 export { createClock, formatIst } from './clock.js'
+export { CHAOS_HEADER, CHAOS_EXEMPT_PATHS } from './chaos.js'
+export type { ChaosOptions, ResolvedChaos, ChaosFault } from './chaos.js'
 export { openDatabase, migrate } from './db.js'
 export type { Clock } from './clock.js'
 export type { SandboxDatabase } from './db.js'

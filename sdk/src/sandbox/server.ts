@@ -6,6 +6,7 @@ import { SANDBOX_DEV_API_KEY } from '../config.js'
 import { InputError, ThaneError } from '../errors.js'
 import { SDK_VERSION } from '../version.js'
 import { sandboxApis } from './apis/index.js'
+import { installChaos, resolveChaos } from './chaos.js'
 import { createClock, formatIst } from './clock.js'
 import { openDatabase } from './db.js'
 import type { Sandbox, SandboxApi, SandboxContext, SandboxOptions } from './types.js'
@@ -63,6 +64,7 @@ export async function startSandboxWith(options: SandboxOptions, apis: readonly S
     throw new InputError(`apiKey must be a non-empty string, or left out for the development key ${DEV_API_KEY}; got ${JSON.stringify(apiKey)}`, { field: 'apiKey' })
   }
   const clock = createClock(options.clock ?? 'live')
+  const chaos = options.chaos === undefined ? undefined : resolveChaos(options.chaos)
   const dataDir = options.dataDir ?? assetPath('datasets')
   if (!statSync(dataDir, { throwIfNoEntry: false })?.isDirectory()) {
     throw new InputError(`dataDir ${dataDir} is not a folder; pass the folder holding the datasets, or leave it out for the bundled ones`, { field: 'dataDir' })
@@ -77,6 +79,8 @@ export async function startSandboxWith(options: SandboxOptions, apis: readonly S
   const ctx: SandboxContext = { db, clock, dataDir, apiKey, options: Object.freeze({ ...options }) }
   let actualPort: number
   try {
+    // First, so the hook covers every route the APIs add.
+    if (chaos) installChaos(app, chaos)
     addCoreRoutes(app, ctx, apis)
     for (const api of apis) {
       await app.register(async (scope) => {
@@ -101,6 +105,7 @@ export async function startSandboxWith(options: SandboxOptions, apis: readonly S
     clock,
     db,
     apiKey,
+    chaos,
     close: () =>
       (closing ??= (async () => {
         try {

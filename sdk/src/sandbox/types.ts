@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import type { ChaosOptions, ResolvedChaos } from './chaos.js'
 import type { Clock } from './clock.js'
 import type { SandboxDatabase } from './db.js'
 
@@ -26,6 +27,11 @@ export interface SandboxOptions {
    * back from `Sandbox.apiKey`.
    */
   apiKey?: string
+  /**
+   * Chaos mode: answer a share of requests with 503 or 429 (with `Retry-After`) or after a delay,
+   * each marked with an `x-thane-chaos` header; `/healthz` is exempt. Default: off.
+   */
+  chaos?: ChaosOptions
 }
 
 /** A running sandbox, as returned by `startSandbox()`. */
@@ -42,6 +48,8 @@ export interface Sandbox {
   readonly db: SandboxDatabase
   /** The `api_key` it accepts: `options.apiKey`, or `DEV_API_KEY` when none was given. */
   readonly apiKey: string
+  /** Chaos mode with its defaults filled in (the seed to replay a run), or `undefined` when off. */
+  readonly chaos: ResolvedChaos | undefined
   /** Stops the server (letting requests in flight finish), then closes the database. Safe to call twice. */
   close(): Promise<void>
 }
