@@ -12,7 +12,7 @@ import { WARDS, insideThane, insideWard, wardByName } from '../datasets/generate
 import { IST_TIMESTAMP, MINUTE, istParts } from '../datasets/generate/time.ts'
 
 const DIR = SENSORS_DIR
-const COMMITTED = ['catalogue.json', 'datapackage.json', 'faults.json']
+const COMMITTED = ['catalogue.json', 'datapackage.json', 'faults.json', 'air-quality.csv']
 const OBSERVATIONS = 'observations.csv.gz'
 const read = (name: string): string => readFileSync(join(DIR, name), 'utf8')
 
@@ -55,7 +55,7 @@ describe('sensors generator', () => {
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'thane-sensors-'))
     const result = generateSensors(out)
-    expect(result.files).toHaveLength(4)
+    expect(result.files).toHaveLength(5)
     csv = gunzipSync(readFileSync(join(out, OBSERVATIONS))).toString('utf8')
     const records = parse(csv, { bom: false }) as string[][]
     header = records[0] as string[]
@@ -99,14 +99,14 @@ describe('sensors generator', () => {
     expect(csv.endsWith('\n')).toBe(true)
   })
 
-  it('datapackage: says it is synthetic and describes the three resources', () => {
+  it('datapackage: says it is synthetic and describes the four resources', () => {
     expect(pkg.name).toBe('thane-sensors')
     expect(pkg.synthetic).toBe(true)
     expect(pkg.description).toMatch(/^SYNTHETIC DATA/)
     expect(pkg.description).toMatch(/npm run generate/)
     expect(pkg.created).toBe('2026-08-01T00:00:00+05:30')
     expect(pkg.licenses[0]?.name).toBe('CC0-1.0')
-    expect(pkg.resources.map((r) => r.name)).toEqual(['catalogue', 'observations', 'faults'])
+    expect(pkg.resources.map((r) => r.name)).toEqual(['catalogue', 'observations', 'faults', 'air-quality'])
     const obs = pkg.resources[1]
     expect(obs).toMatchObject({ path: OBSERVATIONS, format: 'csv', compression: 'gz' })
     expect(obs?.schema?.fields.map((f) => [f.name, f.type])).toEqual([

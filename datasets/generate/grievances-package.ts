@@ -208,6 +208,12 @@ export function grievancesPackage(input: PackageInput): Record<string, unknown> 
           primaryKey: ['service_request_id'],
           foreignKeys: [{ fields: ['service_code'], reference: { resource: 'services', fields: ['service_code'] } }],
           missingValues: [''],
+          // City rule packs: every request lies inside TMC's boundary, and the free text carries no
+          // personal data (complaints are published; the citizen's contact details never are).
+          'thane:rules': [
+            { rule: 'inside-area', latitude: 'lat', longitude: 'long', area: 'thane' },
+            { rule: 'personal-data', fields: ['description', 'status_notes', 'service_notice', 'address'] },
+          ],
         },
       },
       {

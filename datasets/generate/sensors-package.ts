@@ -10,6 +10,20 @@ export interface FileFacts {
   hash: string
 }
 
+/** What the rule packs need to know of one Datastream. */
+export interface StreamFacts {
+  id: number
+  /** The Thing's kind: air-quality, smart-meter, ev-charger, ... */
+  kind: string
+  /** The observed property's code: pm25, ph, power, energy, ... */
+  property: string
+  intervalMinutes: number
+  /** A cumulative register (must never go down). */
+  cumulative: boolean
+  /** The Thing's rated capacity (PV plants, EV chargers): the most power it can give. */
+  capacityKw?: number
+}
+
 export interface PackageInput {
   seed: number
   generator: string
@@ -18,7 +32,88 @@ export interface PackageInput {
   rows: number
   counts: Record<string, number>
   datastreams: number
-  files: { catalogue: FileFacts; faults: FileFacts }
+  streams: StreamFacts[]
+  files: { catalogue: FileFacts; faults: FileFacts; airQuality: FileFacts & { rows: number } }
+}
+
+/** The usual interval of the grid; Datastreams with another one are listed in the rule's perSeries. */
+const USUAL_INTERVAL = 15
+/**
+ * Readings of one value in a row before it counts as stuck: three hours' worth, and at least 12
+ * (natural runs in the month are at most 6 readings, 15 at the 5-minute flood gauges).
+ */
+const STUCK_READINGS = 12
+const STUCK_HOURS = 3
+/** An AC charging session holds its power for up to five hours (20 readings): allow six. */
+const EV_STUCK_READINGS = 24
+/** The spike threshold (see isSpike in sdk/src/validate/rules/time-series.ts). */
+const SPIKE_THRESHOLD = 10
+
+/**
+ * The city rule packs of the observations table: the time-series checks per Datastream (its own
+ * interval; energy registers as meters) and physical ranges per observed property (power capped at
+ * the Thing's capacity).
+ */
+export function observationRules(streams: StreamFacts[]): Record<string, unknown>[] {
+  const perSeries: Record<string, Record<string, unknown>> = {}
+  const ranges: Record<string, unknown> = {}
+  for (const s of streams) {
+    const own: Record<string, unknown> = {}
+    if (s.intervalMinutes !== USUAL_INTERVAL) own.interval = s.intervalMinutes
+    const stuck = Math.max(STUCK_READINGS, (STUCK_HOURS * 60) / s.intervalMinutes)
+    if (stuck !== STUCK_READINGS) own.stuck = stuck
+    if (s.cumulative) Object.assign(own, { cumulative: true, spike: 0 })
+    if (s.kind === 'ev-charger') own.stuck = EV_STUCK_READINGS
+    if (Object.keys(own).length) perSeries[String(s.id)] = own
+    ranges[String(s.id)] = s.capacityKw !== undefined ? { quantity: s.property, maximum: s.capacityKw } : s.property
+  }
+  return [
+    {
+      rule: 'time-series',
+      series: 'datastream_id',
+      time: 'phenomenon_time',
+      values: ['result'],
+      interval: USUAL_INTERVAL,
+      tolerance: 0.5,
+      stuck: STUCK_READINGS,
+      stuckIgnore: [0],
+      spike: SPIKE_THRESHOLD,
+      perSeries,
+    },
+    { rule: 'physical-range', value: 'result', series: 'datastream_id', ranges },
+  ]
+}
+
+export const AIR_QUALITY_FIELDS = [
+  { name: 'station_id', type: 'string', description: 'The station: TMC- and its station code (the Thing\'s station_code in catalogue.json).', constraints: { required: true, pattern: '^TMC-AQ-\\d{2}$' } },
+  { name: 'timestamp', type: 'datetime', description: 'The start of the hour, IST with its offset: 2026-07-01T00:00:00+05:30.', constraints: { required: true } },
+  { name: 'pm25', type: 'number', description: 'PM2.5, µg/m³, hourly mean.', constraints: { minimum: 0 } },
+  { name: 'pm10', type: 'number', description: 'PM10, µg/m³, hourly mean.', constraints: { minimum: 0 } },
+  { name: 'no2', type: 'number', description: 'NO2, µg/m³, hourly mean.', constraints: { minimum: 0 } },
+  { name: 'so2', type: 'number', description: 'SO2, µg/m³, hourly mean.', constraints: { minimum: 0 } },
+  { name: 'co', type: 'number', description: 'CO, mg/m³, hourly mean.', constraints: { minimum: 0 } },
+  { name: 'o3', type: 'number', description: 'O3, µg/m³, hourly mean.', constraints: { minimum: 0 } },
+  { name: 'nh3', type: 'number', description: 'NH3, µg/m³, hourly mean.', constraints: { minimum: 0 } },
+  { name: 'aqi', type: 'integer', description: 'CPCB National AQI from the 24 hours ending with this hour; empty until a day of data has built up.', constraints: { minimum: 0, maximum: 500 } },
+] as const
+
+const POLLUTANT_COLUMNS = ['pm25', 'pm10', 'no2', 'so2', 'co', 'o3', 'nh3'] as const
+
+/** The rule packs of the air-quality export: physical ranges per column, the time series per station (hourly). */
+export function airQualityRules(): Record<string, unknown>[] {
+  return [
+    { rule: 'physical-range', fields: Object.fromEntries([...POLLUTANT_COLUMNS, 'aqi'].map((c) => [c, c])) },
+    {
+      rule: 'time-series',
+      series: 'station_id',
+      time: 'timestamp',
+      values: [...POLLUTANT_COLUMNS],
+      interval: 'PT1H',
+      tolerance: 0.5,
+      stuck: 6,
+      spike: SPIKE_THRESHOLD,
+    },
+  ]
 }
 
 export const OBSERVATION_FIELDS = [
@@ -84,6 +179,7 @@ export function sensorsPackage(input: PackageInput): Record<string, unknown> {
           fields: OBSERVATION_FIELDS.map((f) => ({ ...f, constraints: { ...f.constraints } })),
           primaryKey: ['datastream_id', 'phenomenon_time'],
           missingValues: [''],
+          'thane:rules': observationRules(input.streams),
         },
       },
       {
@@ -99,6 +195,30 @@ export function sensorsPackage(input: PackageInput): Record<string, unknown> {
         encoding: 'utf-8',
         bytes: input.files.faults.bytes,
         hash: input.files.faults.hash,
+      },
+      {
+        profile: 'tabular-data-resource',
+        name: 'air-quality',
+        title: 'Hourly air quality export (synthetic)',
+        description:
+          `SYNTHETIC DATA. The hourly wide export of the ${input.counts['air-quality'] ?? 0} air-quality stations, as a CPCB portal download gives it: ` +
+          `one row a station and hour, ${input.files.airQuality.rows} rows. Each pollutant is the mean of the hour's four 15-minute observations (empty when fewer than three exist); ` +
+          'an hour without any reading has no row. The injected faults of the air-quality Datastreams (faults.json) show through: the outage at AQ-04 as missing hours, ' +
+          'the frozen SO2 analyser at AQ-06 as a flat line, the PM2.5 and CO spikes as outlying hours. aqi is the CPCB National AQI of the 24 hours ending with the row.',
+        path: 'air-quality.csv',
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        rows: input.files.airQuality.rows,
+        bytes: input.files.airQuality.bytes,
+        hash: input.files.airQuality.hash,
+        dialect: { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true },
+        schema: {
+          fields: AIR_QUALITY_FIELDS.map((f) => ({ ...f, constraints: { ...f.constraints } })),
+          primaryKey: ['station_id', 'timestamp'],
+          missingValues: [''],
+          'thane:rules': airQualityRules(),
+        },
       },
     ],
   }

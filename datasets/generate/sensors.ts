@@ -651,6 +651,111 @@ export interface SensorData {
   csv: string
   rows: number
   weather: Weather
+  /** air-quality.csv: the hourly wide export of the air-quality stations. */
+  airQuality: { csv: string; rows: number }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hourly air-quality export (air-quality.csv)
+
+/** The pollutant columns of air-quality.csv, in order (the stream keys of an air-quality Thing). */
+export const AIR_QUALITY_POLLUTANTS = ['pm25', 'pm10', 'no2', 'so2', 'co', 'o3', 'nh3'] as const
+/** A pollutant's hourly mean needs this many of its four 15-minute readings (75 % data capture). */
+const MIN_READINGS_AN_HOUR = 3
+
+// CPCB National AQI (the same table and choices as sdk/src/sensors/aqi.ts; the test checks the two agree).
+const AQI_BANDS: Record<(typeof AIR_QUALITY_POLLUTANTS)[number], readonly (readonly [number, number])[]> = {
+  pm25: [[0, 30], [31, 60], [61, 90], [91, 120], [121, 250], [251, 380]],
+  pm10: [[0, 50], [51, 100], [101, 250], [251, 350], [351, 430], [431, 510]],
+  no2: [[0, 40], [41, 80], [81, 180], [181, 280], [281, 400], [401, 520]],
+  so2: [[0, 40], [41, 80], [81, 380], [381, 800], [801, 1600], [1601, 2400]],
+  co: [[0, 1.0], [1.1, 2.0], [2.1, 10], [10.1, 17], [17.1, 34], [34.1, 51]],
+  o3: [[0, 50], [51, 100], [101, 168], [169, 208], [209, 748], [749, 1288]],
+  nh3: [[0, 200], [201, 400], [401, 800], [801, 1200], [1201, 1800], [1801, 2400]],
+}
+const AQI_INDEX: readonly (readonly [number, number])[] = [[0, 50], [51, 100], [101, 200], [201, 300], [301, 400], [401, 500]]
+const EIGHT_HOUR = new Set(['co', 'o3'])
+
+function subIndex(pollutant: (typeof AIR_QUALITY_POLLUTANTS)[number], c: number): number {
+  const f = pollutant === 'co' ? 10 : 1
+  const used = Math.round(Number((c * f).toPrecision(12))) / f
+  const bands = AQI_BANDS[pollutant]
+  const i = bands.findIndex(([, hi]) => used <= hi)
+  if (i < 0) return 500
+  const [bLo, bHi] = bands[i] as readonly [number, number]
+  const [iLo, iHi] = AQI_INDEX[i] as readonly [number, number]
+  return Math.round(((iHi - iLo) / (bHi - bLo)) * (Math.max(used, bLo) - bLo) + iLo)
+}
+
+const meanOf = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
+
+/**
+ * The AQI at hour `h` from the hourly means (NaN = no data) of the 24 hours ending with it: 24-hour
+ * means (at least 16 hours) for PM, NO2, SO2 and NH3, the largest 8-hour running mean (at least 6
+ * hours a window) for CO and O3; at least three pollutants, one of them PM. Undefined otherwise.
+ */
+function aqiAt(hourly: Map<string, Float64Array>, h: number): number | undefined {
+  const indices: number[] = []
+  let pm = false
+  for (const p of AIR_QUALITY_POLLUTANTS) {
+    const series = hourly.get(p) as Float64Array
+    const bins: (number | undefined)[] = []
+    for (let k = h - 23; k <= h; k++) {
+      const v = k >= 0 ? (series[k] as number) : NaN
+      bins.push(Number.isNaN(v) ? undefined : v)
+    }
+    const valid = (xs: (number | undefined)[]): number[] => xs.filter((x): x is number => x !== undefined)
+    let avg: number | undefined
+    if (!EIGHT_HOUR.has(p)) {
+      const v = valid(bins)
+      if (v.length >= 16) avg = meanOf(v)
+    } else {
+      for (let last = 8; last <= 24; last++) {
+        const v = valid(bins.slice(last - 8, last))
+        if (v.length >= 6 && (avg === undefined || meanOf(v) > avg)) avg = meanOf(v)
+      }
+    }
+    if (avg === undefined) continue
+    indices.push(subIndex(p, avg))
+    if (p === 'pm25' || p === 'pm10') pm = true
+  }
+  return indices.length >= 3 && pm ? Math.max(...indices) : undefined
+}
+
+/**
+ * The hourly wide export of the air-quality stations, as a CPCB portal gives it: one row a station
+ * and hour (`timestamp` = the hour's start), each pollutant the mean of that hour's four 15-minute
+ * readings as observations.csv.gz has them (faults included, so an outage is missing rows and a
+ * stuck analyser a flat line), empty when fewer than three are there; an hour with no reading at
+ * all is no row. `aqi` is the CPCB AQI from the 24 hours ending with the row, empty until a day of
+ * data has built up. Station ids are TMC-<station code>.
+ */
+function airQualityExport(built: Built, values: Map<number, Float64Array>, missing: Map<number, Uint8Array>): { csv: string; rows: number } {
+  const lines = ['station_id,timestamp,pm25,pm10,no2,so2,co,o3,nh3,aqi']
+  const sites = orderedSites().filter((site) => site.kind === 'air-quality')
+  for (const site of sites) {
+    const hourly = new Map<string, Float64Array>()
+    for (const p of AIR_QUALITY_POLLUTANTS) {
+      const s = built.streams.find((x) => x.site.code === site.code && x.spec.key === p)
+      if (!s || s.spec.interval !== 15) throw new Error(`bug: no 15-minute ${p} stream for ${site.code}`)
+      const v = values.get(s.id) as Float64Array
+      const gap = missing.get(s.id)
+      const means = new Float64Array(HOURS).fill(NaN)
+      for (let h = 0; h < HOURS; h++) {
+        const got: number[] = []
+        for (let k = 4 * h; k < 4 * h + 4; k++) if (!gap?.[k]) got.push(roundTo(v[k] as number, s.spec.decimals))
+        if (got.length >= MIN_READINGS_AN_HOUR) means[h] = roundTo(meanOf(got), s.spec.decimals)
+      }
+      hourly.set(p, means)
+    }
+    for (let h = 0; h < HOURS; h++) {
+      const cells = AIR_QUALITY_POLLUTANTS.map((p) => (hourly.get(p) as Float64Array)[h] as number)
+      if (cells.every((c) => Number.isNaN(c))) continue
+      const aqi = aqiAt(hourly, h)
+      lines.push(`TMC-${site.code},${formatIst(START + h * 60 * MINUTE)},${cells.map((c) => (Number.isNaN(c) ? '' : String(c))).join(',')},${aqi ?? ''}`)
+    }
+  }
+  return { csv: lines.join('\n') + '\n', rows: lines.length - 1 }
 }
 
 /** Builds everything in memory (no files). */
@@ -691,7 +796,8 @@ export function buildSensors(): SensorData {
     rows += lines.length
     chunks.push(lines.join('\n') + '\n')
   }
-  return { catalogue: built.catalogue, faults, csv: chunks.join(''), rows, weather }
+  const airQuality = airQualityExport(built, values, missing)
+  return { catalogue: built.catalogue, faults, csv: chunks.join(''), rows, weather, airQuality }
 }
 
 function facts(content: string | Buffer): FileFacts {
@@ -712,13 +818,27 @@ export function generateSensors(outDir: string = SENSORS_DIR): SensorFiles {
     rows: data.rows,
     counts: Object.fromEntries(KINDS.map((k) => [k.kind, data.catalogue.things.filter((t) => t.properties.kind === k.kind).length])),
     datastreams: data.catalogue.datastreams.length,
-    files: { catalogue: facts(catalogue), faults: facts(faults) },
+    streams: data.catalogue.datastreams.map((d) => {
+      const thing = data.catalogue.things[d.thingId - 1] as Thing
+      const property = data.catalogue.observedProperties[d.observedPropertyId - 1]?.properties.code ?? ''
+      const capacity = thing.properties.capacity_kw
+      return {
+        id: d.id,
+        kind: thing.properties.kind,
+        property,
+        intervalMinutes: d.properties.interval_minutes,
+        cumulative: d.properties.cumulative === true,
+        ...(property === 'power' && typeof capacity === 'number' ? { capacityKw: capacity } : {}),
+      }
+    }),
+    files: { catalogue: facts(catalogue), faults: facts(faults), airQuality: { ...facts(data.airQuality.csv), rows: data.airQuality.rows } },
   })
   const out: [string, string | Buffer][] = [
     ['catalogue.json', catalogue],
     ['faults.json', faults],
     ['datapackage.json', JSON.stringify(pkg, null, 2) + '\n'],
     ['observations.csv.gz', gz],
+    ['air-quality.csv', data.airQuality.csv],
   ]
   mkdirSync(outDir, { recursive: true })
   const files: string[] = []

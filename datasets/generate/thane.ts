@@ -8,8 +8,10 @@
  * the right part of town on a map; not a GIS layer.
  */
 
+import { THANE_BOUNDARY, boundingBox, insidePolygon, type LatLon } from '../../sdk/src/validate/rules/area.ts'
+
 /** A latitude/longitude pair in WGS84 degrees, written [lat, lon]. */
-export type LatLon = readonly [lat: number, lon: number]
+export type { LatLon }
 
 export interface Locality {
   /** The name as written in addresses: "Naupada", "Vasant Vihar". */
@@ -237,50 +239,13 @@ export function wardPins(ward: Ward): string[] {
 }
 
 /**
- * A rough polygon around Thane Municipal Corporation's limits, [lat, lon] vertices clockwise from the
- * Mulund check naka: up the Yeoor hills edge to Gaimukh, back down the Ulhas river / Thane creek
- * side, across to Kalwa, Mumbra and Diva, and back along the Airoli and Mulund side. Hand-drawn to
- * within about half a kilometre; it keeps points off the creek's far bank, not a legal boundary.
+ * The city boundary and point-in-polygon live in the SDK (the validator's `inside-area` rule checks
+ * coordinates against the same polygon), imported here by relative path: one source of truth.
  */
-export const THANE_BOUNDARY: readonly LatLon[] = [
-  [19.18, 72.955],
-  [19.19, 72.935],
-  [19.215, 72.925],
-  [19.245, 72.935],
-  [19.275, 72.94],
-  [19.295, 72.95],
-  [19.285, 72.985],
-  [19.255, 72.995],
-  [19.235, 73.005],
-  [19.215, 73.015],
-  [19.205, 73.035],
-  [19.205, 73.065],
-  [19.185, 73.075],
-  [19.165, 73.065],
-  [19.145, 73.045],
-  [19.15, 73.025],
-  [19.18, 72.995],
-  [19.174, 72.985],
-]
+export { THANE_BOUNDARY, insidePolygon }
 
 /** The bounding box of THANE_BOUNDARY. */
-export const THANE_BBOX = {
-  minLat: Math.min(...THANE_BOUNDARY.map((p) => p[0])),
-  maxLat: Math.max(...THANE_BOUNDARY.map((p) => p[0])),
-  minLon: Math.min(...THANE_BOUNDARY.map((p) => p[1])),
-  maxLon: Math.max(...THANE_BOUNDARY.map((p) => p[1])),
-} as const
-
-/** Point-in-polygon (ray casting, longitude as x); points exactly on an edge may go either way. */
-export function insidePolygon(polygon: readonly LatLon[], lat: number, lon: number): boolean {
-  let inside = false
-  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-    const [yi, xi] = polygon[i] as LatLon
-    const [yj, xj] = polygon[j] as LatLon
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside
-  }
-  return inside
-}
+export const THANE_BBOX = boundingBox(THANE_BOUNDARY)
 
 /** Whether a point lies inside THANE_BOUNDARY. */
 export function insideThane(lat: number, lon: number): boolean {

@@ -17,4 +17,24 @@ export { SourceError, sniffDelimiter } from './source.js'
 export { isoDateTime } from './fields.js'
 export { validateRecords, readRecordKeys, recordsFormatOf, sniffRecordsFormat, type ValidateRecordsOptions, type RecordsFormat } from './records.js'
 export { inferSchema, DEFAULT_SAMPLE_ROWS, type InferSchemaOptions } from './infer.js'
+export {
+  compileRules,
+  toRuleValue,
+  RULE_NAMES,
+  QUANTITIES,
+  THANE_BOUNDARY,
+  verhoeffValid,
+  findPersonalData,
+  type CompiledRules,
+  type CellRule,
+  type TableRule,
+  type RuleContext,
+  type RuleDeclaration,
+  type RuleFinding,
+  type RuleCode,
+  type RuleValue,
+  type Profile,
+  type Quantity,
+  type PersonalDataHit,
+} from './rules/index.js'
 export type * from './types.js'

@@ -1,4 +1,5 @@
 import { compileField, type FieldCheck } from './fields.js'
+import { compileRules, toRuleValue, type CellRule, type Profile, type RuleFinding, type RuleValue, type TableRule } from './rules/index.js'
 import { asList, checkTableSchema } from './schema.js'
 import { SourceError, inspectFile, readText } from './source.js'
 import { Collector, DEFAULT_MAX_ERRORS } from './table.js'
@@ -20,6 +21,8 @@ export interface ValidateRecordsOptions {
   maxErrors?: number
   /** A name for the schema, copied to the report. */
   schemaName?: string
+  /** `publish` scans every string field for personal data and reports it as errors. Default `default`. */
+  profile?: Profile
 }
 
 /** The format a file name says, or undefined (`.gz` is looked through). */
@@ -56,8 +59,13 @@ class RecordChecker {
   private readonly pkKeys: Set<string> | undefined
   private readonly names: Set<string>
   private readonly warned = new Set<string>()
+  /** Per field, the cell rules that check it. */
+  private readonly cellRules: CellRule[][]
+  private readonly tableRules: Array<{ rule: TableRule; idx: number[]; values: RuleValue[] }>
+  /** Per field, the typed value of the current record's cell (for table rules). */
+  private readonly typed: RuleValue[]
 
-  constructor(schema: TableSchema, private readonly add: Add) {
+  constructor(schema: TableSchema, private readonly add: Add, profile: Profile = 'default') {
     this.defs = schema.fields
     this.fields = schema.fields.map(compileField)
     const schemaMissing = schema.missingValues ?? ['']
@@ -69,6 +77,24 @@ class RecordChecker {
     this.pkIdx = this.pk.map((n) => schema.fields.findIndex((f) => f.name === n))
     this.pkKeys = this.pk.length ? new Set<string>() : undefined
     this.names = new Set(schema.fields.map((f) => f.name))
+    const report = (f: RuleFinding) => add({ severity: 'warning', ...f })
+    const rules = compileRules(schema, { schema, profile, report })
+    this.cellRules = schema.fields.map((f) => rules.cellRules.filter((r) => r.fields.includes(f.name)))
+    const position = new Map(schema.fields.map((f, i) => [f.name, i]))
+    this.tableRules = rules.tableRules.map((rule) => ({ rule, idx: rule.fields.map((n) => position.get(n) ?? -1), values: new Array<RuleValue>(rule.fields.length) }))
+    this.typed = new Array<RuleValue>(schema.fields.length)
+  }
+
+  /** Tells the table rules the last record has been read. */
+  end(): void {
+    for (const t of this.tableRules) t.rule.end()
+  }
+
+  private runTableRules(row: number): void {
+    for (const t of this.tableRules) {
+      for (let j = 0; j < t.idx.length; j++) t.values[j] = this.typed[t.idx[j] as number]
+      t.rule.row(row, t.values)
+    }
   }
 
   /** `covered`: fields whose absence is already reported (by a bad GeoJSON geometry). */
@@ -92,6 +118,7 @@ class RecordChecker {
       }
     }
     const keysOf = new Array<string | undefined>(this.fields.length)
+    this.typed.fill(undefined)
     for (let i = 0; i < this.fields.length; i++) {
       const f = this.fields[i] as FieldCheck
       const def = this.defs[i] as TableSchemaField
@@ -114,11 +141,16 @@ class RecordChecker {
         }
         continue
       }
+      for (const rule of this.cellRules[i] as CellRule[]) {
+        const found = rule.check(cell, f.name)
+        if (found) add({ severity: 'warning', value: cut(cell), ...found, row, field: f.name, fieldNumber })
+      }
       const r = f.check(cell)
       if (!r.ok) {
         add({ code: r.code, row, field: f.name, fieldNumber, value: cut(cell), message: r.message, hint: r.hint })
         continue
       }
+      this.typed[i] = toRuleValue(def, cell, r.num)
       keysOf[i] = r.key
       const seen = this.uniques[i]
       if (seen) {
@@ -136,6 +168,7 @@ class RecordChecker {
         } else this.pkKeys.add(key)
       }
     }
+    this.runTableRules(row)
   }
 }
 
@@ -271,13 +304,16 @@ function jsonPosition(err: Error, text: string): string {
  *   `geometry`), not again as a missing lat/long.
  * - Invalid bytes for the encoding are one file-level `encoding-error` (no row).
  * - `unique` fields and the primary key are checked as for CSV; foreign keys are not (a single file).
+ * - City rule packs declared under `"thane:rules"` run as for CSV (see `compileRules`): cell rules on
+ *   every present value, table rules in file order on the values that passed their checks. Under
+ *   `profile: 'publish'` every string field is scanned for personal data, reported as errors.
  */
 export async function validateRecords(options: ValidateRecordsOptions): Promise<Report> {
   const schema = checkTableSchema(options.schema, options.schemaName ? `schema ${options.schemaName}` : 'the schema')
   const collector = new Collector(options.maxErrors ?? DEFAULT_MAX_ERRORS)
   const file = options.path
   const add: Add = (e) => collector.add({ severity: 'error', file, ...e } as ValidationError)
-  const checker = new RecordChecker(schema, add)
+  const checker = new RecordChecker(schema, add, options.profile)
   const info = await inspectFile(options.path, options.encoding)
   let badBytes = false
   const chunks = readText(options.path, info, () => (badBytes = true))
@@ -343,6 +379,7 @@ export async function validateRecords(options: ValidateRecordsOptions): Promise<
       })
     }
   }
+  checker.end()
   flagBytes()
   return collector.report(file, rows, [{ file, rows, valid: collector.severities.error === 0 }], options.schemaName)
 }

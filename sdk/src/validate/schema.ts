@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { ThaneError } from '../errors.js'
 import { KNOWN_TYPES, compileField } from './fields.js'
+import { compileRules } from './rules/index.js'
 import type { TableSchema } from './types.js'
 
 /** The schema itself is wrong: not JSON, not a Table Schema, a bad pattern. */
@@ -45,6 +46,13 @@ export function checkTableSchema(value: unknown, where: string): TableSchema {
     if (fields.length === 0 || !fk.reference) fail('a foreign key needs "fields" and "reference"')
     for (const f of fields) if (!names.has(f)) fail(`a foreign key names "${f}", which is not a field`)
     if (asList(fk.reference.fields).length !== fields.length) fail('a foreign key and its reference must name as many fields')
+  }
+  // A bad rule declaration is a schema error up front, not a surprise mid-scan.
+  try {
+    compileRules(schema, { schema, profile: 'default', report: () => undefined })
+  } catch (err) {
+    if (err instanceof SchemaError) fail(err.message)
+    throw err
   }
   return schema
 }

@@ -1,5 +1,5 @@
 import type { GtfsNoticeCode } from './gtfs-rules.js'
-import type { RuleCode } from './rules/types.js'
+import type { RuleCode, RuleDeclaration } from './rules/types.js'
 
 /** A Frictionless Table Schema field (the parts the validator reads). */
 export interface TableSchemaField {
@@ -38,6 +38,8 @@ export interface TableSchema {
   primaryKey?: string | string[]
   foreignKeys?: ForeignKey[]
   missingValues?: string[]
+  /** City rule packs to run on the table (see `compileRules` in rules/index.ts): `[{ "rule": "time-series", … }]`. */
+  'thane:rules'?: RuleDeclaration[]
 }
 
 /** A CSV dialect; anything not given is sniffed from the file. */
