@@ -37,4 +37,16 @@ export {
   type Quantity,
   type PersonalDataHit,
 } from './rules/index.js'
+export {
+  validateWithJsonSchema,
+  compileJsonSchema,
+  CompiledJsonSchema,
+  detectSchema,
+  loadSchemaFile,
+  coerceCell,
+  type ValidateWithJsonSchemaOptions,
+  type JsonSchemaDraft,
+  type DetectedSchema,
+  type LoadedSchema,
+} from './json-schema.js'
 export type * from './types.js'

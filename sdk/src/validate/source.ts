@@ -21,14 +21,21 @@ export interface SourceInfo {
 
 const SUPPORTED_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'latin1', 'iso-8859-1']
 
+/** Why a file cannot be opened, in words a user can act on. */
+export function unreadableMessage(path: string, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return `${path} does not exist; check the path`
+  if (code === 'EACCES' || code === 'EPERM') return `${path} cannot be read: permission denied; check the permissions of the file and its folders (ls -l), or run as a user who may read it`
+  return `${path} cannot be read (${code ?? String(err)})`
+}
+
 /** Checks that `path` is a readable, non-empty file, and sniffs gzip and the encoding from its first bytes. */
 export async function inspectFile(path: string, encoding?: string): Promise<SourceInfo> {
   let info
   try {
     info = await stat(path)
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw new SourceError(code === 'ENOENT' ? `${path} does not exist; check the path` : `${path} cannot be read (${code ?? String(err)})`, path, { cause: err })
+    throw new SourceError(unreadableMessage(path, err), path, { cause: err })
   }
   if (info.isDirectory()) throw new SourceError(`${path} is a folder; give a CSV file or a datapackage.json`, path)
   if (info.size === 0) throw new SourceError(`${path} is empty; there is no header or data to check`, path)
@@ -42,7 +49,7 @@ export async function inspectFile(path: string, encoding?: string): Promise<Sour
       await fh.close()
     }
   } catch (err) {
-    throw new SourceError(`${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})`, path, { cause: err })
+    throw new SourceError(unreadableMessage(path, err), path, { cause: err })
   }
   const gzip = head[0] === 0x1f && head[1] === 0x8b
   if (gzip) {
