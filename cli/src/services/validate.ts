@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { assetPath } from '@thanekit/sdk/assets'
-import { loadTableSchema, readHeader, readRecordKeys, recordsFormatOf, validateGtfs, validatePackage, validateRecords, validateTable, type Report, type Severity, type TableSchema } from '@thanekit/sdk/validate'
+import { loadSchemaFile, readHeader, readRecordKeys, recordsFormatOf, validateGtfs, validatePackage, validateRecords, validateTable, validateWithJsonSchema, type CompiledJsonSchema, type Report, type Severity, type TableSchema } from '@thanekit/sdk/validate'
 import { UserError } from '../errors.js'
 import { msg } from '../messages/index.js'
+import { visibleText } from './visible-text.js'
 
 const m = msg.validate
 
@@ -60,6 +61,12 @@ export interface ValidateOptions {
   failOn: FailOn
   /** Told which built-in schema was chosen for a file. */
   onChoice?: (path: string, schemaName: string) => void
+  /** Told how much of an input has been read, in bytes, while it is checked. */
+  onProgress?: (path: string, done: number, total: number) => void
+  /** `publish`: personal data (phone numbers, e-mail, Aadhaar, names) is an error, not a warning. Default `default`. */
+  profile?: 'default' | 'publish' | undefined
+  /** Worker threads for large CSV files. Default: the engine's (one a core). */
+  threads?: number | undefined
 }
 
 /** What `thane validate --json` prints. */
@@ -92,8 +99,10 @@ export async function validatePaths(options: ValidateOptions): Promise<ValidateR
     let isDir = false
     try {
       isDir = statSync(path).isDirectory()
-    } catch {
-      throw new UserError(`${path} does not exist; check the path`)
+    } catch (err) {
+      // A folder that may not be entered is not a missing file: say which.
+      const code = (err as NodeJS.ErrnoException).code
+      throw new UserError(code === 'EACCES' || code === 'EPERM' ? m.unreadable(path) : `${path} does not exist; check the path`, { cause: err })
     }
     if (options.schema && isPackage(path)) throw new UserError(m.schemaWithPackage(path))
     if (asGtfs || isGtfs(path, isDir)) {
@@ -103,23 +112,48 @@ export async function validatePaths(options: ValidateOptions): Promise<ValidateR
     if (isDir) throw new UserError(m.folder(path))
   }
   let fixed: { name: string; schema: TableSchema } | undefined
+  // A schema file may be a JSON Schema instead of a Table Schema (told apart by its $schema or shape).
+  let jsonSchema: { name: string; schema: CompiledJsonSchema } | undefined
   let builtins: BuiltinSchema[] | undefined
   if (options.schema && !asGtfs) {
     builtins = builtinSchemas()
     const ref = options.schema
     const builtin = builtins.find((b) => b.name === ref)
     if (builtin) fixed = builtin
-    else if (existsSync(ref)) fixed = { name: ref, schema: await loadTableSchema(ref) }
+    else if (existsSync(ref)) {
+      const loaded = await loadSchemaFile(ref)
+      if (loaded.kind === 'json-schema') jsonSchema = { name: ref, schema: loaded.schema }
+      else fixed = { name: ref, schema: loaded.schema }
+    }
     else throw new UserError(m.unknownSchema(ref, [...builtins.map((b) => b.name), GTFS_SCHEMA]))
   }
   const reports: Report[] = []
+  const onProgress = options.onProgress
   for (const path of options.paths) {
     if (gtfs.has(path)) {
       reports.push(await validateGtfs(path, { maxErrors: options.maxErrors }))
       continue
     }
     if (isPackage(path)) {
-      reports.push(await validatePackage(path, { maxErrors: options.maxErrors }))
+      reports.push(
+        await validatePackage(path, {
+          maxErrors: options.maxErrors,
+          ...(options.profile ? { profile: options.profile } : {}),
+          ...(options.threads ? { threads: options.threads } : {}),
+        }),
+      )
+      continue
+    }
+    if (jsonSchema) {
+      reports.push(
+        await validateWithJsonSchema({
+          path,
+          schema: jsonSchema.schema,
+          schemaName: jsonSchema.name,
+          maxErrors: options.maxErrors,
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+        }),
+      )
       continue
     }
     let chosen = fixed
@@ -139,6 +173,7 @@ export async function validatePaths(options: ValidateOptions): Promise<ValidateR
           schemaName: chosen.name,
           maxErrors: options.maxErrors,
           ...(options.encoding ? { encoding: options.encoding } : {}),
+          ...(options.profile ? { profile: options.profile } : {}),
         }),
       )
       continue
@@ -150,6 +185,9 @@ export async function validatePaths(options: ValidateOptions): Promise<ValidateR
         schemaName: chosen.name,
         maxErrors: options.maxErrors,
         ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(options.profile ? { profile: options.profile } : {}),
+        ...(options.threads ? { threads: options.threads } : {}),
+        ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(path, done, total) } : {}),
       }),
     )
   }
@@ -181,7 +219,8 @@ export function renderText(result: ValidateResult, examples = 3): string {
           e.row !== undefined ? `line ${e.row}` : undefined,
           e.field,
         ].filter(Boolean).join(', ')
-        const value = e.value !== undefined ? ` "${e.value}"` : ''
+        // Shown, not obeyed: a cell's escape sequences must not drive the terminal.
+        const value = e.value !== undefined ? ` "${visibleText(e.value)}"` : ''
         lines.push(m.example(where ? `${where}${value}: ` : value ? `${value.trim()}: ` : '', e.message, e.hint))
       }
       if ((n ?? 0) > Math.min(kept.length, examples)) lines.push(m.more((n ?? 0) - Math.min(kept.length, examples)))

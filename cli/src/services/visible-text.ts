@@ -1,0 +1,11 @@
+/**
+ * Characters outside XML 1.0's set: C0 controls (a terminal's escape sequences among them), lone
+ * surrogates, U+FFFE and U+FFFF. Reports show them as `\uXXXX`, so a hostile cell can neither break
+ * an XML or HTML file nor drive the terminal that prints it.
+ */
+const INVISIBLE = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
+
+/** The text with every character of `INVISIBLE` written as `\uXXXX`. */
+export function visibleText(text: string): string {
+  return text.replace(INVISIBLE, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`)
+}
