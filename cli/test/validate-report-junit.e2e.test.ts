@@ -5,7 +5,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { GRIEVANCES, brokenPackage } from '../../sdk/test/fixtures/validate/broken.js'
 import { renderJunit } from '../src/services/validate-junit.js'
-import type { ValidateResult } from '../src/services/validate.js'
+import { renderText, type ValidateResult } from '../src/services/validate.js'
 import { oneLineError, runThane } from './helpers.js'
 
 interface Testcase {
@@ -148,6 +148,29 @@ describe('thane validate --format junit', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F]/)
     expect(r.stdout).toContain('line 4, name "\\u0001\\u001B[31mred": ')
+  })
+
+  it('text: a value, label or message holding a line break stays on its problem\'s one line', () => {
+    const result: ValidateResult = {
+      valid: false,
+      failOn: 'error',
+      reports: [
+        {
+          valid: false,
+          source: 'multi.csv',
+          rows: 1,
+          counts: { 'type-error': 1 },
+          severities: { error: 1, warning: 0, info: 0 },
+          errors: [{ code: 'type-error', severity: 'error', file: 'multi.csv', row: 2, field: 'st\nation', value: 'a\r\nb', message: 'not a number for "st\nation"', hint: 'fix\tit' }],
+          truncated: false,
+          tables: [{ file: 'multi.csv', rows: 1, valid: false }],
+        },
+      ],
+    }
+    const example = renderText(result).split('\n').filter((l) => l.includes('line 2'))
+    expect(example).toHaveLength(1)
+    expect(example[0]).toContain('st\\nation "a\\r\\nb": not a number for "st\\nation"')
+    expect(example[0]).toContain('fix\\tit')
   })
 
   it('junit: lone surrogates, NUL and U+FFFF in any string are written visibly, never raw', () => {

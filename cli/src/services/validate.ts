@@ -4,7 +4,7 @@ import { assetPath } from '@thanekit/sdk/assets'
 import { loadSchemaFile, readHeader, readRecordKeys, recordsFormatOf, validateGtfs, validatePackage, validateRecords, validateTable, validateWithJsonSchema, type CompiledJsonSchema, type Report, type Severity, type TableSchema } from '@thanekit/sdk/validate'
 import { UserError } from '../errors.js'
 import { msg } from '../messages/index.js'
-import { visibleText } from './visible-text.js'
+import { oneLineText } from './visible-text.js'
 
 const m = msg.validate
 
@@ -220,8 +220,8 @@ export function renderText(result: ValidateResult, examples = 3): string {
           e.field,
         ].filter(Boolean).join(', ')
         // Shown, not obeyed: a cell's escape sequences must not drive the terminal.
-        const value = e.value !== undefined ? ` "${visibleText(e.value)}"` : ''
-        lines.push(m.example(where ? `${where}${value}: ` : value ? `${value.trim()}: ` : '', e.message, e.hint))
+        const value = e.value !== undefined ? ` "${oneLineText(e.value)}"` : ''
+        lines.push(m.example(where ? `${oneLineText(where)}${value}: ` : value ? `${value.trim()}: ` : '', oneLineText(e.message), oneLineText(e.hint)))
       }
       if ((n ?? 0) > Math.min(kept.length, examples)) lines.push(m.more((n ?? 0) - Math.min(kept.length, examples)))
     }

@@ -9,3 +9,8 @@ const INVISIBLE = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 export function visibleText(text: string): string {
   return text.replace(INVISIBLE, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`)
 }
+
+/** `visibleText`, with line breaks and tabs also written as `\n`, `\r` and `\t`: one problem stays one line of the text report. */
+export function oneLineText(text: string): string {
+  return visibleText(text).replace(/[\n\r\t]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'))
+}
