@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/errors.ts', 'src/config.ts', 'src/sandbox/index.ts', 'src/assets.ts', 'src/validate/index.ts'],
+  entry: ['src/index.ts', 'src/errors.ts', 'src/config.ts', 'src/sandbox/index.ts', 'src/assets.ts', 'src/validate/index.ts', 'src/validate/table-worker.ts'],
   format: ['esm'],
   target: 'node22',
   platform: 'node',

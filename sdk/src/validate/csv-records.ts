@@ -1,6 +1,6 @@
-import { Readable, pipeline } from 'node:stream'
-import { CsvError, parse } from 'csv-parse'
-import { SourceError, inspectFile, readText, sniffDelimiter } from './source.js'
+import { stat } from 'node:fs/promises'
+import { CsvScanner, DEFAULT_MAX_CELL_BYTES, readFileText } from './csv-scan.js'
+import { SourceError, inspectFile, sniffDelimiter } from './source.js'
 import type { Dialect } from './types.js'
 
 /** Where the CSV comes from: a file (plain or gzip, any supported encoding) or a string. */
@@ -13,84 +13,111 @@ export interface CsvSource {
   file: string
 }
 
+/** How to read: limits, progress, and whether record arrays may be reused. */
+export interface CsvReadOptions {
+  /** A cell longer than this (in characters of decoded text, a byte each for ASCII) stops the read. Default 32 MiB. */
+  maxCellBytes?: number
+  /** Called with bytes read so far and the file's size (compressed bytes for gzip), at most about 10 times a second and once at the end. */
+  onProgress?: (done: number, total: number) => void
+  /** Hand the same array to every `onRecord` call (faster; the caller copies what it keeps). Default false. */
+  reuseRecords?: boolean
+}
+
 /** What the reader learnt about the input while reading it. */
 export interface CsvInfo {
   /** The delimiter given or sniffed from the header line. */
   delimiter: string
   /** True once some bytes did not decode in the file's encoding (they read as U+FFFD). */
   badBytes: boolean
-  /** Set when the CSV cannot be read past a point (a quote never closed): where and why. */
+  /** Set when the CSV cannot be read past a point (a quote never closed, a cell too large): where and why. */
   broken?: { line?: number; message: string }
+  /** True when records end at a lone CR (the header line ends in CR only). */
+  crOnly?: boolean
 }
 
-async function* textOf(text: string): AsyncGenerator<string> {
-  yield text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+/** Throttles progress calls to about 10 a second; `end` always reports. */
+export function throttleProgress(total: number, onProgress: ((done: number, total: number) => void) | undefined): { tick(done: number): void; end(): void } {
+  if (!onProgress) return { tick: () => undefined, end: () => undefined }
+  let last = 0
+  return {
+    tick(done) {
+      const now = Date.now()
+      if (now - last >= 100) {
+        last = now
+        onProgress(done, total)
+      }
+    },
+    end: () => onProgress(total, total),
+  }
 }
 
 /**
  * Reads every record of a CSV in order and hands it to `onRecord` with the physical line it starts
  * on (the first line is 1; a quoted cell spanning lines moves the next record's line by as many).
- * Records before a point the parser cannot pass are still delivered, then `info.broken` says why it
+ * Records before a point the scanner cannot pass are still delivered, then `info.broken` says why it
  * stopped. Throws a `SourceError` when the input cannot be read as text at all.
  *
  * `info` is live: `badBytes` may turn true while records are delivered, so a caller can flag the
  * cells read after it.
+ *
+ * @example
+ * const info = await readCsvRecords({ path: 'requests.csv', file: 'requests.csv' }, (record, line) => console.log(line, record))
  */
-export async function readCsvRecords(src: CsvSource, onRecord: (record: string[], line: number, info: CsvInfo) => void): Promise<CsvInfo> {
+export async function readCsvRecords(
+  src: CsvSource,
+  onRecord: (record: string[], line: number, info: CsvInfo) => void,
+  options: CsvReadOptions = {},
+): Promise<CsvInfo> {
   const info: CsvInfo = { delimiter: ',', badBytes: false }
   let chunks: AsyncGenerator<string>
+  let progress = throttleProgress(0, undefined)
   if (src.path !== undefined) {
     const source = await inspectFile(src.path, src.encoding)
-    chunks = readText(src.path, source, () => (info.badBytes = true))
+    progress = throttleProgress(options.onProgress ? (await stat(src.path)).size : 0, options.onProgress)
+    chunks = readFileText(src.path, source, (n) => progress.tick(n), () => (info.badBytes = true))
   } else {
-    chunks = textOf(src.text ?? '')
+    const text = src.text ?? ''
+    chunks = (async function* () {
+      yield text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+    })()
   }
 
-  // Read up to the end of the header line to sniff the dialect.
-  let head = ''
-  for (;;) {
-    const next = await chunks.next()
-    if (next.done) break
-    head += next.value
-    if (/[\r\n]/.test(head.slice(0, 65_536)) || head.length > 65_536) break
-  }
-  if (head.trim() === '') {
-    await chunks.return(undefined)
-    throw new SourceError(`${src.file} holds only blank lines; there is no header or data to check`, src.path)
-  }
-  const quote = src.dialect?.quoteChar ?? '"'
-  info.delimiter = src.dialect?.delimiter ?? sniffDelimiter(head, quote)
-  const crOnly = /\r(?!\n)/.test(head) && !head.includes('\n')
-  const newline = crOnly ? '\r' : '\n'
-
-  const parser = parse({ delimiter: info.delimiter, quote, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: false })
-  const feed = Readable.from(
-    (async function* () {
-      yield head
-      yield* chunks
-    })(),
-  )
-  let line = 1
-  // Records are handled as 'data' events (not an async iterator), so that the records before a
-  // parse error at the end of the input are still delivered rather than dropped with the buffer.
-  const deliver = (record: string[]): void => {
-    const at = line
-    let extraLines = 0
-    for (const cell of record) {
-      if (cell.length > 0 && cell.includes(newline)) extraLines += cell.split(newline).length - 1
-    }
-    line += 1 + extraLines
-    onRecord(record, at, info)
-  }
   try {
-    await new Promise<void>((resolve, reject) => {
-      parser.on('data', deliver)
-      pipeline(feed, parser, (err) => (err ? reject(err) : resolve()))
-    })
-  } catch (err) {
-    if (!(err instanceof CsvError)) throw err
-    const where = (err as CsvError & { lines?: number }).lines
-    info.broken = { ...(where ? { line: where } : {}), message: err.message }
+    // Read up to the end of the header line to sniff the dialect.
+    const head: string[] = []
+    let headLength = 0
+    for (;;) {
+      const next = await chunks.next()
+      if (next.done) break
+      head.push(next.value)
+      headLength += next.value.length
+      if (/[\r\n]/.test(next.value.slice(0, 65_536)) || headLength > 65_536) break
+    }
+    const start = head.join('')
+    if (start.trim() === '') throw new SourceError(`${src.file} holds only blank lines; there is no header or data to check`, src.path)
+    const quote = src.dialect?.quoteChar ?? '"'
+    info.delimiter = src.dialect?.delimiter ?? sniffDelimiter(start, quote)
+    const firstBreak = start.search(/[\r\n]/)
+    info.crOnly = firstBreak >= 0 && start.charCodeAt(firstBreak) === 13 && start.charCodeAt(firstBreak + 1) !== 10 && !start.includes('\n')
+
+    const scanner = new CsvScanner(
+      { delimiter: info.delimiter, quote, crOnly: info.crOnly },
+      (record, line) => onRecord(record, line, info),
+      options.maxCellBytes ?? DEFAULT_MAX_CELL_BYTES,
+      options.reuseRecords === true,
+    )
+    if (scanner.feed(start)) {
+      for (;;) {
+        const next = await chunks.next()
+        if (next.done) break
+        if (!scanner.feed(next.value)) break
+      }
+    }
+    scanner.finish()
+    if (scanner.broken) info.broken = { line: scanner.broken.line, message: scanner.broken.message }
+  } finally {
+    await chunks.return(undefined)
   }
+  progress.end()
   return info
 }

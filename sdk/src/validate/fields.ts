@@ -124,7 +124,7 @@ export function isoDateTime(s: string, zone: 'required' | 'optional' | 'none'): 
  * The strptime formats that are ISO 8601 in disguise, mapped to the fast check. Other patterns are
  * accepted as long as the value parses as a date (a later slice compiles every directive).
  */
-function datetimeChecker(format: string | undefined): (s: string) => number {
+export function datetimeChecker(format: string | undefined): (s: string) => number {
   switch (format ?? 'default') {
     case 'default':
       return (s) => isoDateTime(s, 'optional')
@@ -141,7 +141,7 @@ function datetimeChecker(format: string | undefined): (s: string) => number {
   }
 }
 
-function dateChecker(format: string | undefined): (s: string) => number {
+export function dateChecker(format: string | undefined): (s: string) => number {
   if (!format || format === 'default' || format === '%Y-%m-%d') return (s) => (s.length === 10 ? isoDate(s, 0) : NaN)
   return (s) => {
     const t = Date.parse(s)

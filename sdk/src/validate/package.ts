@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { dirname, isAbsolute, join } from 'node:path'
+import { KeySet } from './keyset.js'
+import type { Profile } from './rules/index.js'
 import { Collector, DEFAULT_MAX_ERRORS, scanTable, type KeyCheck, type KeyRequest } from './table.js'
 import { SchemaError, asList, checkTableSchema, loadTableSchema } from './schema.js'
 import { SourceError } from './source.js'
@@ -9,6 +11,12 @@ import type { Dialect, Report, TableSchema, TableSummary } from './types.js'
 export interface ValidatePackageOptions {
   /** How many problems to keep in `errors` (the counts still count all). Default 1000. */
   maxErrors?: number
+  /** Rule packs: `publish` also reports personal data as errors. Default `default`. */
+  profile?: Profile
+  /** Worker threads for large plain files (1 = this thread only). Default `os.availableParallelism()`. */
+  threads?: number
+  /** A cell larger than this stops a file's read with a source-error. Default 32 MiB. */
+  maxCellBytes?: number
 }
 
 interface Resource {
@@ -71,7 +79,7 @@ async function loadResources(path: string): Promise<Resource[]> {
 /**
  * Validates every tabular resource of a Frictionless Data Package, and the foreign keys across its
  * files. Referenced tables are read first so their keys are at hand; only the keys are kept, as
- * strings, so memory grows with the number of distinct keys, not with the data.
+ * 64-bit hashes (see keyset.ts), so memory grows by 8 bytes a distinct key, not with the data.
  *
  * @example
  * import { validatePackage } from '@thanekit/sdk/validate'
@@ -83,12 +91,12 @@ export async function validatePackage(path: string, options: ValidatePackageOpti
 
   // Every foreign key, resolved; and which key sets each resource must collect while it is read.
   const requests = new Map<string, KeyRequest[]>()
-  const keySet = (target: string, fields: string[]): Set<string> => {
+  const keySet = (target: string, fields: string[]): KeySet => {
     const list = requests.get(target) ?? []
     requests.set(target, list)
     const found = list.find((k) => k.fields.join('\0') === fields.join('\0'))
     if (found) return found.keys
-    const keys = new Set<string>()
+    const keys = new KeySet()
     list.push({ fields, keys })
     return keys
   }
@@ -123,6 +131,11 @@ export async function validatePackage(path: string, options: ValidatePackageOpti
   resources.forEach(visit)
 
   const collector = new Collector(options.maxErrors ?? DEFAULT_MAX_ERRORS)
+  const tuning = {
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.maxCellBytes !== undefined ? { maxCellBytes: options.maxCellBytes } : {}),
+  }
   const done = new Set<string>()
   const summaries = new Map<string, TableSummary>()
   let rows = 0
@@ -132,12 +145,13 @@ export async function validatePackage(path: string, options: ValidatePackageOpti
     const pending = [...new Set(fks.map((k) => k.resource))].filter((t) => !done.has(t))
     for (const t of pending) {
       const target = byName.get(t) as Resource
-      await scanTable({ ...source(target), collector: new Collector(0), file: target.file, collect: requests.get(t) ?? [] }).catch(() => 0)
+      await scanTable({ ...source(target), ...tuning, collector: new Collector(0), file: target.file, collect: requests.get(t) ?? [] }).catch(() => 0)
     }
     const before = collector.severities.error
     try {
       const n = await scanTable({
         ...source(r),
+        ...tuning,
         collector,
         file: r.file,
         resource: r.name,

@@ -1,8 +1,12 @@
+import { availableParallelism } from 'node:os'
 import { parse as parseSync } from 'csv-parse/sync'
-import { readCsvRecords, type CsvInfo } from './csv-records.js'
-import { compileField, type FieldCheck } from './fields.js'
-import { asList, checkTableSchema } from './schema.js'
+import { readCsvRecords } from './csv-records.js'
+import { KeySet } from './keyset.js'
+import { scanParallel, shouldScanInParallel } from './parallel.js'
+import { compileRules, type Profile, type TableRule } from './rules/index.js'
+import { checkTableSchema } from './schema.js'
 import { inspectFile, readText, sniffDelimiter } from './source.js'
+import { RowPass, TableMerger, keySpecsOf, ruleFindingDraft, type Draft, type TablePlanInput } from './table-engine.js'
 import type { Dialect, ErrorCode, Report, Severity, TableSchema, TableSummary, ValidationError } from './types.js'
 
 /** Options of `validateTable`. Give `path` or `text`. */
@@ -20,6 +24,18 @@ export interface ValidateTableOptions {
   maxErrors?: number
   /** A name for the schema, copied to the report. */
   schemaName?: string
+  /** Rule packs: `publish` also reports personal data as errors. Default `default`. */
+  profile?: Profile
+  /** A cell larger than this stops the read with a source-error (characters of decoded text, a byte each for ASCII). Default 32 MiB. */
+  maxCellBytes?: number
+  /** Called with bytes read and the file's size (compressed bytes for gzip), about 10 times a second at most and once at the end. */
+  onProgress?: (done: number, total: number) => void
+  /** Worker threads for a large plain file (1 = this thread only). Default `os.availableParallelism()`. */
+  threads?: number
+  /** Files smaller than this are read on one thread. Default 16 MiB (tests lower it). */
+  parallelMinBytes?: number
+  /** Bytes a worker reads at a time. Default 4 MiB. */
+  rangeBytes?: number
 }
 
 export const DEFAULT_MAX_ERRORS = 1000
@@ -30,13 +46,31 @@ export class Collector {
   readonly counts: Partial<Record<ErrorCode, number>> = {}
   readonly severities: Record<Severity, number> = { error: 0, warning: 0, info: 0 }
   truncated = false
-  constructor(private readonly max: number) {}
+  constructor(readonly max: number) {}
 
-  add(e: ValidationError): void {
+  /** Counts the problem and keeps it when there is room; returns it when kept. */
+  add(e: ValidationError): ValidationError | undefined {
     this.counts[e.code] = (this.counts[e.code] ?? 0) + 1
     this.severities[e.severity]++
-    if (this.errors.length < this.max) this.errors.push(e)
-    else this.truncated = true
+    if (this.errors.length < this.max) {
+      this.errors.push(e)
+      return e
+    }
+    this.truncated = true
+    return undefined
+  }
+
+  /** Counts problems found but not kept (a worker keeps only the first `max` of its range). */
+  addUncounted(code: ErrorCode, severity: Severity, n: number): void {
+    if (n <= 0) return
+    this.counts[code] = (this.counts[code] ?? 0) + n
+    this.severities[severity] += n
+    this.truncated = true
+  }
+
+  /** True when no more problems can be kept. */
+  get full(): boolean {
+    return this.errors.length >= this.max
   }
 
   report(source: string, rows: number, tables: TableSummary[], schemaName?: string): Report {
@@ -57,13 +91,13 @@ export class Collector {
 /** A set of keys to fill while a table is read (the target of someone's foreign key). */
 export interface KeyRequest {
   fields: string[]
-  keys: Set<string>
+  keys: KeySet
 }
 
 /** A foreign key to check while a table is read, against keys already collected. */
 export interface KeyCheck {
   fields: string[]
-  keys: Set<string>
+  keys: KeySet
   /** The referenced resource's name. */
   resource: string
   /** How to name the referenced table in messages. */
@@ -83,197 +117,132 @@ export interface ScanOptions {
   resource?: string
   collect?: KeyRequest[]
   foreignKeys?: KeyCheck[]
+  /** As in `ValidateTableOptions`. */
+  profile?: Profile
+  maxCellBytes?: number
+  onProgress?: (done: number, total: number) => void
+  threads?: number
+  parallelMinBytes?: number
+  rangeBytes?: number
+  /** @internal Another worker script (tests of crash handling). */
+  workerScript?: string
 }
-
-const SEP = '\u001f'
 
 function cutValue(value: string): string {
   return value.length > 60 ? `${value.slice(0, 59)}…` : value
 }
 
+/** Key sets are sized up front for at most this many keys (64 MB); beyond it they grow as needed. */
+const MAX_PRESIZED_KEYS = 6_000_000
+
+/** How a scan reports: adds the file and resource to each draft. */
+export type AddDraft = (e: Omit<Draft, 'severity'> & { severity?: Severity }) => ValidationError | undefined
+
+/** The parts of a scan both the one-thread and the worker paths share: header, plan, merger, rules. */
+export interface ScanSetup {
+  add: AddDraft
+  merger: TableMerger
+  plan: TablePlanInput
+  tableRules: TableRule[]
+}
+
+/**
+ * Checks the header (or takes the schema's order when there is none) and builds the plan, the key
+ * sets and the merger. `labels` is undefined for a file without a header row; `expectedRows`, an
+ * estimate of the data rows, sizes the key sets.
+ */
+export function setUpScan(o: ScanOptions, labels: string[] | undefined, delimiter: string, add: AddDraft, expectedRows = 0): ScanSetup {
+  const schema = o.schema
+  const columns = labels ? checkHeader(labels, schema, add) : schema.fields.map((_, i) => i)
+  const width = labels ? labels.length : schema.fields.length
+  let merger: TableMerger | undefined
+  const { tableRules } = compileRules(schema, {
+    schema,
+    profile: o.profile ?? 'default',
+    report: (finding) => {
+      add(ruleFindingDraft(finding, merger?.currentLine ?? 0))
+    },
+  })
+  const collect = o.collect ?? []
+  const foreign = o.foreignKeys ?? []
+  const keys = keySpecsOf(schema, collect, foreign)
+  const sets = keys.map((k) => {
+    if (k.kind === 'collect') return (collect[keys.filter((x) => x.kind === 'collect').indexOf(k)] as KeyRequest).keys
+    if (k.kind === 'foreign') return (foreign[keys.filter((x) => x.kind === 'foreign').indexOf(k)] as KeyCheck).keys
+    // Sized for the rows expected (when known), so a large file's set never doubles: doubling
+    // holds the old and the new table at once (96 MB at 5 million keys instead of 64).
+    return new KeySet(Math.ceil((Math.min(expectedRows, MAX_PRESIZED_KEYS) * 4) / 3))
+  })
+  const index = new Map(schema.fields.map((f, i) => [f.name, i]))
+  const ruleFields = [...new Set(tableRules.flatMap((r) => r.fields.map((n) => index.get(n) ?? -1)))].filter((i) => i >= 0)
+  const plan: TablePlanInput = { schema, columns, width, delimiter, profile: o.profile ?? 'default', keys, ruleFields }
+  merger = new TableMerger(schema, columns, keys, sets, (d) => add(d), tableRules, ruleFields)
+  return { add, merger, plan, tableRules }
+}
+
 /**
  * Reads one table and reports into `collector`. Returns the number of data rows. Throws a
- * `SourceError` when the input cannot be read at all.
+ * `SourceError` when the input cannot be read at all. A large plain file is read by worker
+ * threads over byte ranges (see parallel.ts); the report is the same either way.
  */
 export async function scanTable(o: ScanOptions): Promise<number> {
   const out = o.collector
   const base = { file: o.file, ...(o.resource !== undefined ? { resource: o.resource } : {}) }
-  const add = (e: Omit<ValidationError, 'file' | 'resource' | 'severity'> & { severity?: Severity }) =>
-    out.add({ severity: 'error', ...base, ...e } as ValidationError)
-
-  const schema = o.schema
-  const fields: FieldCheck[] = schema.fields.map(compileField)
-  const schemaMissing = schema.missingValues ?? ['']
-  const missingOf = schema.fields.map((f) => new Set(f.missingValues ?? schemaMissing))
-  const pk = asList(schema.primaryKey)
-  const pkSet = new Set(pk)
-  const required = fields.map((f) => f.required || pkSet.has(f.name))
-  const uniques = fields.map((f) => (f.unique ? new Set<string>() : undefined))
-  const pkKeys = pk.length ? new Set<string>() : undefined
-  const nameIndex = new Map(schema.fields.map((f, i) => [f.name, i]))
-  const indexes = (names: string[]) => names.map((n) => nameIndex.get(n) ?? -1)
-  const pkIdx = indexes(pk)
-  const collect = (o.collect ?? []).map((r) => ({ idx: indexes(r.fields), keys: r.keys }))
-  const fks = (o.foreignKeys ?? []).map((k) => ({ ...k, idx: indexes(k.fields) }))
+  const add: AddDraft = (e) => out.add({ severity: 'error', ...base, ...e } as ValidationError)
+  const threads = o.threads ?? availableParallelism()
+  if (o.path !== undefined && threads > 1) {
+    const decision = await shouldScanInParallel(o.path, o.encoding, o.parallelMinBytes)
+    if (decision) {
+      const rows = await scanParallel(o, decision, threads, add, o.workerScript)
+      if (rows !== undefined) return rows
+    }
+  }
 
   const header = o.dialect?.header !== false
-  let column: number[] = schema.fields.map((_, i) => i) // schema field -> column in the file
-  let width = schema.fields.length
-  let rows = 0
-  let first = true
-  let delimiter = ','
-  const keysOf = new Array<string | undefined>(fields.length)
-
-  const onRecord = (record: string[], at: number, info: CsvInfo): void => {
-    if (first && header) {
-      delimiter = info.delimiter
-      first = false
-      column = checkHeader(record, schema, add)
-      width = record.length
-      return
-    }
-    first = false
-    rows++
-
-    if (record.length === 1 && record[0] === '' && width > 1) {
-      add({ code: 'blank-row', row: at, message: 'the row is blank', hint: 'delete the empty line' })
-      return
-    }
-    let blank = true
-    for (let i = 0; i < fields.length; i++) {
-      const col = column[i] as number
-      if (col >= 0 && col < record.length && !(missingOf[i] as Set<string>).has(record[col] as string)) {
-        blank = false
-        break
-      }
-    }
-    if (blank && record.length <= width) {
-      add({ code: 'blank-row', row: at, message: 'every cell of the row is empty', hint: 'delete the row, or fill it in' })
-      return
-    }
-    if (record.length > width) {
-      add({
-        code: 'extra-cell',
-        row: at,
-        fieldNumber: width + 1,
-        value: cutValue(record[width] ?? ''),
-        message: `the row has ${record.length} cells but the header has ${width}`,
-        hint: `remove the extra cells, or quote a value that holds "${delimiter === '\t' ? '\\t' : delimiter}"`,
-      })
-    }
-
-    for (let i = 0; i < fields.length; i++) {
-      keysOf[i] = undefined
-      const col = column[i] as number
-      if (col < 0) continue // a missing label, reported once
-      const f = fields[i] as FieldCheck
-      if (col >= record.length) {
-        add({
-          code: 'missing-cell',
-          row: at,
-          field: f.name,
-          fieldNumber: col + 1,
-          message: `the row ends before "${f.name}" (it has ${record.length} cells, the header ${width})`,
-          hint: 'add the missing cells, or check for an unquoted line break in an earlier cell',
-        })
-        continue
-      }
-      const cell = record[col] as string
-      if ((missingOf[i] as Set<string>).has(cell)) {
-        if (required[i]) {
-          add({ code: 'constraint-error', row: at, field: f.name, fieldNumber: col + 1, value: cell, message: `"${f.name}" is required but empty`, hint: `fill in "${f.name}"` })
-        }
-        continue
-      }
-      if (info.badBytes && cell.includes('\uFFFD')) {
-        add({
-          code: 'encoding-error',
-          row: at,
-          field: f.name,
-          fieldNumber: col + 1,
-          value: cutValue(cell),
-          message: 'the cell holds bytes that are not valid in the file\'s encoding',
-          hint: 'save the export as UTF-8, or pass --encoding windows-1252 for an Excel export',
-        })
-      }
-      const r = f.check(cell)
-      if (!r.ok) {
-        add({ code: r.code, row: at, field: f.name, fieldNumber: col + 1, value: cutValue(cell), message: r.message, hint: r.hint })
-        continue
-      }
-      keysOf[i] = r.key
-      const seen = uniques[i]
-      if (seen) {
-        if (seen.has(r.key)) {
-          add({ code: 'unique-error', row: at, field: f.name, fieldNumber: col + 1, value: cutValue(cell), message: `"${f.name}" must be unique and this value appears on an earlier row`, hint: 'give this row its own value, or remove the duplicate row' })
-        } else seen.add(r.key)
-      }
-    }
-
-    if (pkKeys) {
-      const key = joinKey(pkIdx, keysOf)
-      if (key !== undefined) {
-        if (pkKeys.has(key)) {
-          add({ code: 'primary-key', row: at, field: pk.join(', '), value: cutValue(key.split(SEP).join(', ')), message: `the primary key (${pk.join(', ')}) repeats an earlier row`, hint: 'each row needs its own key; remove the duplicate row or correct its key' })
-        } else pkKeys.add(key)
-      }
-    }
-    for (const c of collect) {
-      const key = joinKey(c.idx, keysOf)
-      if (key !== undefined) c.keys.add(key)
-    }
-    for (const fk of fks) {
-      const key = joinKey(fk.idx, keysOf)
-      if (key !== undefined && !fk.keys.has(key)) {
-        add({
-          code: 'foreign-key',
-          row: at,
-          field: fk.fields.join(', '),
-          value: cutValue(key.split(SEP).join(', ')),
-          message: `${fk.fields.join(', ')} has no match in ${fk.targetFields.join(', ')} of ${fk.target}`,
-          hint: `use a value that exists in ${fk.target}, or add it there first`,
-        })
-      }
-    }
+  let setup: ScanSetup | undefined
+  let pass: RowPass | undefined
+  const describeOut = {
+    error: (e: Draft) => {
+      add(e)
+    },
+    row: (line: number, hashes: Uint32Array, values: Array<string | number | undefined>, p: RowPass) => {
+      setup?.merger.row(line, hashes, 0, values, p)
+    },
   }
-
   const info = await readCsvRecords(
     { ...(o.path !== undefined ? { path: o.path } : { text: o.text ?? '' }), ...(o.dialect ? { dialect: o.dialect } : {}), ...(o.encoding ? { encoding: o.encoding } : {}), file: o.file },
-    onRecord,
+    (record, at, csv) => {
+      if (!pass) {
+        setup = setUpScan(o, header ? record : undefined, csv.delimiter, add)
+        pass = new RowPass(setup.plan, describeOut)
+        if (header) return
+      }
+      pass.badBytes = csv.badBytes
+      pass.row(record, at)
+    },
+    { reuseRecords: true, ...(o.maxCellBytes !== undefined ? { maxCellBytes: o.maxCellBytes } : {}), ...(o.onProgress ? { onProgress: o.onProgress } : {}) },
   )
   if (info.broken) {
-    add({
-      code: 'source-error',
-      ...(info.broken.line ? { row: info.broken.line } : {}),
-      message: `the CSV cannot be read past this point: ${info.broken.message}`,
-      hint: 'look for a quote that is opened and never closed',
-    })
-    return rows
-  }
-  if (first && header) {
+    add(brokenDraft(info.broken))
+  } else if (!pass && header) {
     add({ code: 'source-error', message: 'the file has no header row', hint: 'write the field names on the first line' })
   }
-  return rows
+  for (const rule of setup?.tableRules ?? []) rule.end()
+  return pass?.rows ?? 0
 }
 
-/** The composite key of these fields, or undefined when one of them is missing or invalid. */
-function joinKey(idx: number[], keysOf: Array<string | undefined>): string | undefined {
-  if (idx.length === 1) return keysOf[idx[0] as number]
-  let key = ''
-  for (let j = 0; j < idx.length; j++) {
-    const k = keysOf[idx[j] as number]
-    if (k === undefined) return undefined
-    key = j === 0 ? k : key + SEP + k
+/** The source-error of a scan that stopped early. */
+export function brokenDraft(broken: { line?: number; message: string }): Omit<Draft, 'severity'> {
+  return {
+    code: 'source-error',
+    ...(broken.line ? { row: broken.line } : {}),
+    message: `the CSV cannot be read past this point: ${broken.message}`,
+    hint: broken.message.includes('larger than the limit') ? 'look for a quote that is opened and never closed, or raise maxCellBytes for a cell this large' : 'look for a quote that is opened and never closed',
   }
-  return key
 }
 
 /** Checks the labels and maps each schema field to its column by name (-1 when absent). */
-function checkHeader(
-  labels: string[],
-  schema: TableSchema,
-  add: (e: Omit<ValidationError, 'file' | 'resource' | 'severity'> & { severity?: Severity }) => void,
-): number[] {
+function checkHeader(labels: string[], schema: TableSchema, add: AddDraft): number[] {
   const position = new Map<string, number>()
   labels.forEach((raw, i) => {
     const label = raw.trim()
@@ -305,7 +274,9 @@ function checkHeader(
 
 /**
  * Validates one CSV table against a Frictionless Table Schema, streaming, so the file can be larger
- * than memory (only the keys of unique and primary-key fields are kept, as strings).
+ * than memory (keys of unique and primary-key fields are kept as 64-bit hashes, 8 bytes each).
+ * Rows are checked by one ajv-compiled row schema; a large plain file is read by worker threads
+ * (`threads`), with the same report as on one thread.
  *
  * Row numbers are physical lines: the header is line 1, and a record whose quoted cell spans lines
  * moves the next record's number by as many lines.
@@ -324,6 +295,12 @@ export async function validateTable(options: ValidateTableOptions): Promise<Repo
     schema,
     ...(options.dialect ? { dialect: options.dialect } : {}),
     ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.maxCellBytes !== undefined ? { maxCellBytes: options.maxCellBytes } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.threads !== undefined ? { threads: options.threads } : {}),
+    ...(options.parallelMinBytes !== undefined ? { parallelMinBytes: options.parallelMinBytes } : {}),
+    ...(options.rangeBytes !== undefined ? { rangeBytes: options.rangeBytes } : {}),
     collector,
     file,
   })

@@ -1,0 +1,131 @@
+/**
+ * Keys of unique, primary-key and foreign-key checks, kept as 64-bit hashes in a typed-array
+ * open-addressing set (linear probing, grown by doubling at 3/4 full): 8 bytes a key instead of a
+ * string and a Set entry (~80 bytes), so 5,000,000 keys take 64 MB at most.
+ *
+ * Exactness: two different keys are taken as equal only when their 64-bit hashes collide. The hash
+ * is two independent 32-bit MurmurHash3-style lanes over the key's characters (or a number's bits),
+ * so for n distinct keys the chance of any false "duplicate" is about n²/2^65: 7·10⁻⁷ for 5 million
+ * keys, 3·10⁻⁴ for 100 million. A foreign key wrongly found is as unlikely. We take that bound
+ * rather than a second pass over the file (which gzip and worker ranges would make costly).
+ */
+export class KeySet {
+  private slots: Uint32Array
+  private mask: number
+  size = 0
+
+  constructor(capacity = 1024) {
+    let cap = 16
+    while (cap < capacity) cap *= 2
+    this.slots = new Uint32Array(cap * 2)
+    this.mask = cap - 1
+  }
+
+  /** Adds the key; returns true when it was already there. */
+  add(hi: number, lo: number): boolean {
+    if (hi === 0 && lo === 0) lo = 1 // (0, 0) marks an empty slot
+    const slots = this.slots
+    let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask
+    for (;;) {
+      const a = slots[2 * i] as number
+      const b = slots[2 * i + 1] as number
+      if (a === 0 && b === 0) break
+      if (a === hi >>> 0 && b === lo >>> 0) return true
+      i = (i + 1) & this.mask
+    }
+    slots[2 * i] = hi
+    slots[2 * i + 1] = lo
+    if (++this.size * 4 > (this.mask + 1) * 3) this.grow()
+    return false
+  }
+
+  has(hi: number, lo: number): boolean {
+    if (hi === 0 && lo === 0) lo = 1
+    const slots = this.slots
+    let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask
+    for (;;) {
+      const a = slots[2 * i] as number
+      const b = slots[2 * i + 1] as number
+      if (a === 0 && b === 0) return false
+      if (a === hi >>> 0 && b === lo >>> 0) return true
+      i = (i + 1) & this.mask
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots
+    this.slots = new Uint32Array(old.length * 2)
+    this.mask = this.mask * 2 + 1
+    this.size = 0
+    for (let i = 0; i < old.length; i += 2) {
+      const a = old[i] as number
+      const b = old[i + 1] as number
+      if (a !== 0 || b !== 0) this.add(a, b)
+    }
+  }
+}
+
+/** A running 64-bit hash of a key's parts (two 32-bit lanes), reset with `start`. */
+export class KeyHasher {
+  hi = 0
+  lo = 0
+  private readonly f64 = new Float64Array(1)
+  private readonly u32 = new Uint32Array(this.f64.buffer)
+
+  start(): void {
+    this.hi = 0x2545f491
+    this.lo = 0x9e3779b9
+  }
+
+  /** Mixes in a string part (its length too, so ("ab","c") and ("a","bc") differ). */
+  string(s: string): void {
+    let h1 = this.hi
+    let h2 = this.lo
+    const n = s.length
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i)
+      h1 = mixA(h1, c)
+      h2 = mixB(h2, c)
+    }
+    this.hi = fmix(h1 ^ n ^ 0x5bd1e995)
+    this.lo = fmix(h2 ^ n ^ 0x27d4eb2f)
+  }
+
+  /** Mixes in a number part (-0 as 0, every NaN alike), tagged apart from strings. */
+  number(x: number): void {
+    this.f64[0] = x === 0 ? 0 : x !== x ? Number.NaN : x
+    const a = this.u32[0] as number
+    const b = this.u32[1] as number
+    this.hi = fmix(mixA(mixA(this.hi, a), b) ^ 0x7f4a7c15)
+    this.lo = fmix(mixB(mixB(this.lo, a), b) ^ 0x94d049bb)
+  }
+}
+
+/** One MurmurHash3 x86_32 round. */
+function mixA(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51)
+  k = (k << 15) | (k >>> 17)
+  k = Math.imul(k, 0x1b873593)
+  h ^= k
+  h = (h << 13) | (h >>> 19)
+  return (Math.imul(h, 5) + 0xe6546b64) | 0
+}
+
+/** The same round shape with other odd constants and rotations, for the second lane. */
+function mixB(h: number, k: number): number {
+  k = Math.imul(k ^ 0x5bd1e995, 0x85ebca6b)
+  k = (k << 16) | (k >>> 16)
+  k = Math.imul(k, 0xc2b2ae35)
+  h ^= k
+  h = (h << 11) | (h >>> 21)
+  return (Math.imul(h, 9) + 0x7f4a7c15) | 0
+}
+
+function fmix(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}

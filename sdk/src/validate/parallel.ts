@@ -1,0 +1,344 @@
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { TextDecoder } from 'node:util'
+import { Worker } from 'node:worker_threads'
+import { ThaneError } from '../errors.js'
+import { throttleProgress } from './csv-records.js'
+import { BoundaryFinder, CsvScanner, DEFAULT_MAX_CELL_BYTES, scanRange } from './csv-scan.js'
+import { inspectFile, sniffDelimiter } from './source.js'
+import { RowPass, type Draft, type TablePlanInput } from './table-engine.js'
+import { brokenDraft, setUpScan, type AddDraft, type ScanOptions } from './table.js'
+import type { ErrorCode, Severity } from './types.js'
+
+/**
+ * Worker threads over byte ranges. The main thread reads the header, then cuts the rest of the file
+ * into ranges at record boundaries (quote-aware, see `BoundaryFinder`), hands them to workers that
+ * parse and check rows (`RowPass`), and merges their results in file order: problems in line order,
+ * exact counts, key and table-rule checks on compact typed arrays (`TableMerger`).
+ *
+ * Line numbers: each worker counts the physical lines of its range; the main thread adds the lines
+ * of the ranges before it when it merges, so ranges need no pre-count.
+ */
+
+/** Encodings whose bytes can be cut at any LF (UTF-16 cannot; gzip cannot be cut at all). */
+const CUTTABLE = new Set(['utf-8', 'windows-1252', 'latin1', 'iso-8859-1'])
+export const DEFAULT_PARALLEL_MIN_BYTES = 16 * 1024 * 1024
+export const DEFAULT_RANGE_BYTES = 4 * 1024 * 1024
+/** Young generation of a worker's heap: rows make short-lived strings, and a larger nursery only adds RSS. */
+const WORKER_YOUNG_MB = 8
+
+export interface ParallelInput {
+  size: number
+  encoding: string
+}
+
+/** Whether the file is plain, cuttable and large enough to read with workers. */
+export async function shouldScanInParallel(path: string, encoding: string | undefined, minBytes = DEFAULT_PARALLEL_MIN_BYTES): Promise<ParallelInput | undefined> {
+  const info = await inspectFile(path, encoding)
+  if (info.gzip || !CUTTABLE.has(info.encoding)) return undefined
+  const { size } = await stat(path)
+  return size >= minBytes ? { size, encoding: info.encoding } : undefined
+}
+
+/** Messages between the main thread and a worker. */
+export interface WorkerInit {
+  plan: TablePlanInput
+  path: string
+  encoding: string
+  quote: string
+  maxCellBytes: number
+  maxErrors: number
+}
+export interface RangeTask {
+  id: number
+  start: number
+  end: number
+  /** Arrays of a merged range, handed back for the worker to fill again (bounds the memory in flight). */
+  reuse?: RangeArrays
+}
+export interface RangeArrays {
+  rowLines: Uint32Array
+  hashes: Uint32Array
+  values: Float64Array
+  kinds: Uint8Array
+}
+export interface RangeResult extends RangeArrays {
+  id: number
+  rows: number
+  /** Rows handed on (the arrays may be longer: only the first rowCount entries count). */
+  rowCount: number
+  /** Physical lines the range spans. */
+  lines: number
+  /** Per data row handed on: its line in the range (1-based). */
+  rowLines: Uint32Array
+  /** Two words a key spec a row. */
+  hashes: Uint32Array
+  /** Per row and rule field: a number, or an index into `strings` (kinds: 0 none, 1 number, 2 string). */
+  values: Float64Array
+  kinds: Uint8Array
+  strings: string[]
+  /** Problems kept (at most maxErrors), each before the row of index `before`. */
+  errors: Array<{ before: number; draft: Draft }>
+  /** Problems found beyond those kept. */
+  dropped: Array<{ code: ErrorCode; severity: Severity; n: number }>
+  broken?: { line: number; message: string }
+}
+
+/** Where the worker script is: beside this module when built, bundled on the fly from sources (vitest). */
+let workerFile: Promise<string> | undefined
+export function workerScript(): Promise<string> {
+  workerFile ??= (async () => {
+    const here = import.meta.url
+    if (!here.endsWith('.ts')) {
+      for (const rel of ['./table-worker.js', './validate/table-worker.js']) {
+        const file = fileURLToPath(new URL(rel, here))
+        if (existsSync(file)) return file
+      }
+      throw new ThaneError('E_WORKER', `the validation worker script (table-worker.js) is missing beside ${fileURLToPath(here)}; reinstall @thanekit/sdk, or pass threads: 1`)
+    }
+    // Running from TypeScript sources (tests): bundle the worker once with esbuild, a dev dependency.
+    const source = fileURLToPath(new URL('./table-worker.ts', here))
+    const out = join(tmpdir(), `thane-table-worker-${process.pid}-${Math.round(statSync(source).mtimeMs)}.mjs`)
+    const { build } = await import('esbuild')
+    await build({
+      entryPoints: [source],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      outfile: out,
+      logLevel: 'error',
+      banner: { js: "import { createRequire as __thaneRequire } from 'node:module'; const require = __thaneRequire(import.meta.url);" },
+    })
+    process.once('exit', () => rmSync(out, { force: true }))
+    return out
+  })()
+  return workerFile
+}
+
+/**
+ * Scans a large plain file with worker threads. Returns the number of data rows, or undefined when
+ * the file is better read on one thread (records end at CR only, blank start): the caller then does.
+ */
+export async function scanParallel(o: ScanOptions, input: ParallelInput, threads: number, add: AddDraft, script?: string): Promise<number | undefined> {
+  const path = o.path as string
+  const quote = o.dialect?.quoteChar ?? '"'
+  const maxCellBytes = o.maxCellBytes ?? DEFAULT_MAX_CELL_BYTES
+  const header = o.dialect?.header !== false
+
+  // The header: the bytes up to the first LF outside quotes.
+  const fd = openSync(path, 'r')
+  let headText: string
+  let bom = 0
+  let dataStart: number
+  let labels: string[] | undefined
+  let firstLine = 1
+  let delimiter: string
+  try {
+    const probe = Buffer.alloc(Math.min(input.size, 65_536))
+    readSync(fd, probe, 0, probe.length, 0)
+    if (probe[0] === 0xef && probe[1] === 0xbb && probe[2] === 0xbf) bom = 3
+    headText = new TextDecoder(input.encoding).decode(probe.subarray(bom))
+    const firstBreak = headText.search(/[\r\n]/)
+    if (headText.trim() === '' || firstBreak < 0 || headText.charCodeAt(firstBreak) === 13 && headText.charCodeAt(firstBreak + 1) !== 10 && !headText.includes('\n')) return undefined
+    delimiter = o.dialect?.delimiter ?? sniffDelimiter(headText, quote)
+    // Boundaries are found in bytes: a delimiter or quote beyond ASCII is left to the one-thread path.
+    if (delimiter.charCodeAt(0) > 127 || quote.charCodeAt(0) > 127) return undefined
+    dataStart = bom
+    if (header) {
+      const finder = new BoundaryFinder(delimiter.charCodeAt(0), quote.charCodeAt(0))
+      const block = Buffer.allocUnsafe(1024 * 1024)
+      let pos = bom
+      let end = -1
+      while (end < 0 && pos < input.size && pos - bom <= maxCellBytes) {
+        const n = readSync(fd, block, 0, block.length, pos)
+        if (n <= 0) break
+        const at = finder.next(block, 0, n)
+        if (at >= 0) end = pos + at
+        pos += n
+      }
+      if (end < 0) return undefined // a header that never ends: the one-thread path reports it
+      dataStart = end
+      const head = Buffer.alloc(end - bom)
+      readSync(fd, head, 0, head.length, bom)
+      const scanner = new CsvScanner({ delimiter, quote, crOnly: false }, (record) => (labels ??= [...record]), maxCellBytes)
+      scanner.feed(new TextDecoder(input.encoding).decode(head))
+      scanner.finish()
+      firstLine = scanner.line
+    }
+  } finally {
+    closeSync(fd)
+  }
+
+  // Rows expected, from the line breaks of the first bytes after the header (sizes the key sets).
+  const sample = Buffer.alloc(Math.min(65_536, input.size - dataStart))
+  const sampleFd = openSync(path, 'r')
+  try {
+    readSync(sampleFd, sample, 0, sample.length, dataStart)
+  } finally {
+    closeSync(sampleFd)
+  }
+  let breaks = 0
+  for (let at = sample.indexOf(10); at !== -1; at = sample.indexOf(10, at + 1)) breaks++
+  const expectedRows = breaks > 0 ? Math.ceil(((input.size - dataStart) * breaks) / sample.length) : 0
+  const setup = setUpScan(o, labels, delimiter, add, expectedRows)
+  const { plan, merger } = setup
+  const progress = throttleProgress(input.size, o.onProgress)
+  const rangeBytes = Math.max(1, o.rangeBytes ?? DEFAULT_RANGE_BYTES)
+  const keep = o.collector.max
+
+  const file = script ?? (await workerScript())
+
+  // Cuts the next range: from `start`, the first record boundary at least `rangeBytes` on.
+  const finder = new BoundaryFinder(delimiter.charCodeAt(0), quote.charCodeAt(0))
+  const block = Buffer.allocUnsafe(1024 * 1024)
+  const cutFd = openSync(path, 'r')
+  let cutAt = dataStart
+  const ranges: RangeTask[] = []
+  const nextRange = (): RangeTask | undefined => {
+    if (cutAt >= input.size) return undefined
+    const start = cutAt
+    const target = start + rangeBytes
+    let pos = start
+    let end = input.size
+    while (pos < input.size) {
+      const n = readSync(cutFd, block, 0, block.length, pos)
+      if (n <= 0) break
+      const at = finder.next(block, 0, n, Math.max(0, target - pos))
+      if (at >= 0) {
+        end = pos + at
+        break
+      }
+      pos += n
+    }
+    cutAt = end
+    const task = { id: ranges.length, start, end }
+    ranges.push(task)
+    return task
+  }
+
+  const init: WorkerInit = { plan, path, encoding: input.encoding, quote, maxCellBytes, maxErrors: keep }
+  const workers: Worker[] = []
+  let rows = 0
+  let lineBase = firstLine - 1
+  let merged = 0
+  let stop = false
+  const results = new Map<number, RangeResult>()
+  const pool: RangeArrays[] = []
+  let describer: RowPass | undefined
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let failed = false
+      const fail = (err: unknown) => {
+        if (failed) return
+        failed = true
+        reject(err instanceof ThaneError ? err : new ThaneError('E_WORKER', `a validation worker thread failed (${err instanceof Error ? err.message : String(err)}); run again with one thread (threads: 1) and report this`, { cause: err }))
+      }
+      const idle: Worker[] = []
+      const dispatch = () => {
+        while (idle.length && !stop && ranges.length - merged < threads * 2) {
+          const task = nextRange()
+          if (!task) break
+          const reuse = pool.pop()
+          if (reuse) task.reuse = reuse
+          ;(idle.pop() as Worker).postMessage(task, reuse ? [reuse.rowLines.buffer, reuse.hashes.buffer, reuse.values.buffer, reuse.kinds.buffer] as ArrayBuffer[] : [])
+          delete task.reuse
+        }
+        if (stop || (cutAt >= input.size && merged === ranges.length)) resolve()
+      }
+      const mergeReady = () => {
+        for (;;) {
+          const r = results.get(merged)
+          if (!r || stop) break
+          results.delete(merged)
+          const range = ranges[merged] as RangeTask
+          rows += r.rows
+          mergeRange(r, lineBase)
+          pool.push({ rowLines: r.rowLines, hashes: r.hashes, values: r.values, kinds: r.kinds })
+          if (merger.pendingValues.length) fillValues(range)
+          if (r.broken) {
+            add(brokenDraft({ line: lineBase + r.broken.line, message: r.broken.message.replace(/line (\d+)/, (_, n: string) => `line ${lineBase + Number(n)}`) }))
+            stop = true
+          }
+          lineBase += r.lines
+          merged++
+          progress.tick(range.end)
+        }
+      }
+      const n = Math.max(1, Math.min(threads, Math.ceil((input.size - dataStart) / rangeBytes)))
+      for (let w = 0; w < n; w++) {
+        const worker = new Worker(file, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
+        workers.push(worker)
+        worker.on('message', (r: RangeResult) => {
+          results.set(r.id, r)
+          idle.push(worker)
+          try {
+            mergeReady()
+            dispatch()
+          } catch (err) {
+            fail(err)
+          }
+        })
+        worker.on('error', fail)
+        worker.on('exit', (code) => {
+          if (!stop && !(cutAt >= input.size && merged === ranges.length)) fail(new Error(`it exited with code ${code}`))
+        })
+        idle.push(worker)
+      }
+      dispatch()
+    })
+  } finally {
+    stop = true
+    closeSync(cutFd)
+    await Promise.all(workers.map((w) => w.terminate()))
+  }
+  for (const rule of setup.tableRules) rule.end()
+  progress.end()
+  return rows
+
+  function mergeRange(r: RangeResult, base: number): void {
+    const k2 = plan.keys.length * 2
+    const slots = plan.ruleFields.length
+    const values = slots ? new Array<string | number | undefined>(slots) : undefined
+    let e = 0
+    for (let row = 0; row < r.rowCount; row++) {
+      while (e < r.errors.length && (r.errors[e] as { before: number }).before <= row) addShifted((r.errors[e++] as { draft: Draft }).draft, base)
+      if (values) {
+        for (let s = 0; s < slots; s++) {
+          const kind = r.kinds[row * slots + s]
+          const v = r.values[row * slots + s] as number
+          values[s] = kind === 1 ? v : kind === 2 ? r.strings[v] : undefined
+        }
+      }
+      const rel = r.rowLines[row] as number
+      merger.row(base + rel, r.hashes, row * k2, values, undefined, rel)
+    }
+    while (e < r.errors.length) addShifted((r.errors[e++] as { draft: Draft }).draft, base)
+    for (const d of r.dropped) o.collector.addUncounted(d.code, d.severity, d.n)
+  }
+
+  function addShifted(d: Draft, base: number): void {
+    add(d.row !== undefined ? { ...d, row: base + d.row } : d)
+  }
+
+  /** Fills in the text of key errors from rows a worker read, by reading their range again. */
+  function fillValues(range: RangeTask): void {
+    const wanted = new Map<number, Array<{ error: { value?: string }; key: number }>>()
+    for (const p of merger.pendingValues.splice(0)) {
+      const list = wanted.get(p.line) ?? []
+      list.push(p)
+      wanted.set(p.line, list)
+    }
+    describer ??= new RowPass(plan, { error: () => undefined, row: () => undefined })
+    const d = describer
+    scanRange(path, input.encoding, quote, delimiter, maxCellBytes, range.start, range.end, (record, line) => {
+      const list = wanted.get(line)
+      if (!list) return
+      for (const p of list) p.error.value = d.describeRecord(record, p.key)
+    }, () => undefined)
+  }
+}

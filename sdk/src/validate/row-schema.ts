@@ -1,0 +1,282 @@
+import { Ajv2020, _, type KeywordCxt } from 'ajv/dist/2020.js'
+import { or } from 'ajv/dist/compile/codegen/index.js'
+import { compileField, dateChecker, datetimeChecker, type FieldCheck } from './fields.js'
+import type { TableSchemaField } from './types.js'
+
+/**
+ * The row checks of a Table Schema compiled into one JSON Schema for a row of strings (an array,
+ * `prefixItems` by column), compiled once by ajv 8 into generated code. Types and formats are
+ * custom ajv formats that call the exact checks of fields.ts (not ajv-formats' slow date-time);
+ * ranges and non-string enums are custom keywords on the same casts; pattern, minLength, maxLength,
+ * string enums, required and missing values are ajv's own keywords.
+ *
+ * The validator only says yes or no: a row it accepts is valid, a row it rejects goes to the
+ * detailed explainer (fields.ts `compileField`), which names codes, messages and hints. The two
+ * must agree cell for cell; a property test holds them to it.
+ */
+
+type JsonSchema = Record<string, unknown>
+
+/**
+ * The type test and numeric value of one field's cells, sharing one parse: the validator's format
+ * test parses a cell, and the range check, the key hash and the rule value of the same cell reuse it
+ * (the last cell is remembered). Undefined for types without a fast exact check.
+ */
+export interface FastCast {
+  test(s: string): boolean
+  value(s: string): number
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i)
+
+/**
+ * A decimal's value: short plain decimals (at most 15 digits, no exponent) by exact integer
+ * arithmetic — m / 10^k of two exact doubles is correctly rounded, so the result equals Number(s) —
+ * anything else through Number. NaN when the text is not a number of fields.ts's NUMBER grammar.
+ */
+export function decimalValue(s: string, allowFraction: boolean): number {
+  const n = s.length
+  let i = 0
+  let c = s.charCodeAt(0)
+  const neg = c === 45
+  if (neg || c === 43) i = 1
+  let m = 0
+  let digits = 0
+  let frac = 0
+  let dot = false
+  for (; i < n; i++) {
+    c = s.charCodeAt(i)
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48)
+      digits++
+      if (dot) frac++
+    } else if (c === 46 && allowFraction && !dot) dot = true
+    else break
+  }
+  if (i === n && digits > 0 && digits <= 15) {
+    const v = frac ? m / (POW10[frac] as number) : m
+    return neg ? -v : v
+  }
+  if (!(allowFraction ? isNumberText(s) : isIntegerText(s))) return Number.NaN
+  return Number(s)
+}
+
+export function fastCast(field: TableSchemaField): FastCast | undefined {
+  const type = field.type ?? 'string'
+  let parse: (s: string) => number
+  let special = (_s: string) => false
+  switch (type) {
+    case 'integer':
+      parse = (s) => decimalValue(s, false)
+      break
+    case 'year':
+      parse = (s) => (s.length === 4 ? decimalValue(s, false) : Number.NaN)
+      break
+    case 'number':
+      if ((field.decimalChar ?? '.') !== '.' || field.groupChar) return undefined
+      parse = (s) => (s === 'INF' ? Infinity : s === '-INF' ? -Infinity : decimalValue(s, true))
+      special = (s) => s === 'NaN'
+      break
+    case 'datetime':
+      parse = datetimeChecker(field.format)
+      break
+    case 'date':
+      parse = dateChecker(field.format)
+      break
+    default:
+      return undefined
+  }
+  let lastText: string | undefined
+  let lastValue = Number.NaN
+  const value = (s: string): number => {
+    if (s !== lastText) {
+      lastText = s
+      lastValue = parse(s)
+    }
+    return lastValue
+  }
+  return { value, test: (s) => !Number.isNaN(value(s)) || special(s) }
+}
+
+/** The numeric value a valid cell of this field has (for ranges, keys and rules), or undefined when the type has none. */
+export function numberOf(field: TableSchemaField, typeOnly: FieldCheck, cast = fastCast(field)): ((s: string) => number) | undefined {
+  if (cast) return cast.value
+  const type = field.type ?? 'string'
+  if (!['number', 'boolean', 'time', 'yearmonth'].includes(type)) return undefined
+  return (s) => {
+    const r = typeOnly.check(s)
+    return r.ok && r.num !== undefined ? r.num : Number.NaN
+  }
+}
+
+/** fields.ts's INTEGER, /^[+-]?\d+$/, without a regular expression (the agreement test holds them together). */
+export function isIntegerText(s: string): boolean {
+  const n = s.length
+  let i = 0
+  const c0 = s.charCodeAt(0)
+  if (c0 === 43 || c0 === 45) i = 1
+  if (i >= n) return false
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return true
+}
+
+/** fields.ts's NUMBER, /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/, without a regular expression. */
+export function isNumberText(s: string): boolean {
+  const n = s.length
+  let i = 0
+  let c = s.charCodeAt(0)
+  if (c === 43 || c === 45) c = s.charCodeAt(++i)
+  let digits = 0
+  while (c >= 48 && c <= 57) {
+    digits++
+    c = s.charCodeAt(++i)
+  }
+  if (c === 46) {
+    c = s.charCodeAt(++i)
+    while (c >= 48 && c <= 57) {
+      digits++
+      c = s.charCodeAt(++i)
+    }
+  }
+  if (digits === 0) return false
+  if (c === 101 || c === 69) {
+    c = s.charCodeAt(++i)
+    if (c === 43 || c === 45) c = s.charCodeAt(++i)
+    let exp = 0
+    while (c >= 48 && c <= 57) {
+      exp++
+      c = s.charCodeAt(++i)
+    }
+    if (exp === 0) return false
+  }
+  return i === n
+}
+
+/** The type (and format) check of one field as a yes/no function, or undefined when every text passes. */
+function typeTest(field: TableSchemaField, typeOnly: FieldCheck, cast: FastCast | undefined): ((s: string) => boolean) | undefined {
+  if (cast) return cast.test
+  const type = field.type ?? 'string'
+  if (type === 'any' || type === 'duration') return undefined
+  if (type === 'string' && (!field.format || field.format === 'default')) return undefined
+  return (s) => typeOnly.check(s).ok
+}
+
+/** A field without its constraints: only its type and format. */
+export function typeOnlyCheck(field: TableSchemaField): FieldCheck {
+  const { constraints: _ignored, ...rest } = field
+  return compileField(rest)
+}
+
+/**
+ * Compiles the row validator for a table whose schema field `i` is read from file column
+ * `columns[i]` (-1 when the header lacks it) in rows of `width` cells; `requiredOf[i]` says
+ * whether field `i` may not be missing (required, or part of the primary key).
+ */
+export function compileRowValidator(
+  fields: TableSchemaField[],
+  columns: number[],
+  width: number,
+  schemaMissing: string[],
+  requiredOf: boolean[],
+  casts: Array<FastCast | undefined> = fields.map(fastCast),
+): (row: string[]) => boolean {
+  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, code: { optimize: true } })
+  const ranges: Array<(s: string) => boolean> = []
+  const enums: Array<(s: string) => boolean> = []
+  // Code keywords: the generated validator calls the check inline (a "validate" keyword would
+  // build a data-context object for every cell, which costs more than the check).
+  const callKeyword = (keyword: string, fns: Array<(s: string) => boolean>) =>
+    ajv.addKeyword({
+      keyword,
+      type: 'string',
+      schemaType: 'number',
+      code(cxt: KeywordCxt) {
+        const fn = cxt.gen.scopeValue('func', { ref: fns[cxt.schema as number] as (s: string) => boolean })
+        cxt.fail(_`!${fn}(${cxt.data})`)
+      },
+    })
+  callKeyword('tkRange', ranges)
+  callKeyword('tkEnum', enums)
+  // One cell: a missing value passes (or fails when required), anything else goes through `checks`.
+  // (ajv's own if/not/anyOf would record an error object for every non-missing cell.)
+  ajv.addKeyword({
+    keyword: 'tkCell',
+    type: 'string',
+    schemaType: 'object',
+    code(cxt: KeywordCxt) {
+      const { gen, data } = cxt
+      const cell = cxt.schema as { missing: string[]; required: boolean; checks: JsonSchema }
+      const isMissing = cell.missing.length ? or(...cell.missing.map((v) => _`${data} === ${v}`)) : _`false`
+      const valid = gen.let('valid', true)
+      gen.if(
+        isMissing,
+        () => {
+          if (cell.required) gen.assign(valid, false)
+        },
+        () => {
+          if (!Object.keys(cell.checks).length) return
+          const checked = gen.name('checked')
+          cxt.subschema({ keyword: 'tkCell', schemaProp: 'checks' }, checked)
+          gen.assign(valid, checked)
+        },
+      )
+      cxt.pass(valid)
+    },
+  })
+
+  const items: JsonSchema[] = Array.from({ length: width }, () => ({}))
+  fields.forEach((field, i) => {
+    const col = columns[i] as number
+    if (col < 0 || col >= width) return
+    const typeOnly = typeOnlyCheck(field)
+    const c = field.constraints ?? {}
+    const checks: JsonSchema = {}
+    const cast = casts[i]
+    const test = typeTest(field, typeOnly, cast)
+    if (test) {
+      ajv.addFormat(`tk${i}`, test)
+      checks.format = `tk${i}`
+    }
+    const num = numberOf(field, typeOnly, cast)
+    if (num && (c.minimum !== undefined || c.maximum !== undefined)) {
+      const bound = (v: number | string): number => {
+        if (typeof v === 'number') return v
+        const r = typeOnly.check(v)
+        return r.ok && r.num !== undefined ? r.num : Number(v)
+      }
+      const min = c.minimum !== undefined ? bound(c.minimum) : Number.NaN
+      const max = c.maximum !== undefined ? bound(c.maximum) : Number.NaN
+      ranges[i] = (s) => {
+        const n = num(s)
+        return !(n < min) && !(n > max)
+      }
+      checks.tkRange = i
+    }
+    if (c.minLength !== undefined) checks.minLength = c.minLength
+    if (c.maxLength !== undefined) checks.maxLength = c.maxLength
+    if (c.pattern !== undefined) checks.pattern = `^(?:${c.pattern})$`
+    if (c.enum !== undefined) {
+      if ((field.type ?? 'string') === 'string') checks.enum = c.enum.map(String)
+      else {
+        const allowed = new Set<string>()
+        for (const v of c.enum) {
+          const r = typeOnly.check(String(v))
+          allowed.add(r.ok ? r.key : String(v))
+        }
+        enums[i] = (s) => {
+          const r = typeOnly.check(s)
+          return r.ok && allowed.has(r.key)
+        }
+        checks.tkEnum = i
+      }
+    }
+    const missing = field.missingValues ?? schemaMissing
+    const required = requiredOf[i] === true && missing.length > 0
+    if (required || Object.keys(checks).length > 0) items[col] = { tkCell: { missing, required, checks } }
+  })
+  const rowSchema: JsonSchema = { type: 'array', minItems: width, maxItems: width, prefixItems: items }
+  return ajv.compile(rowSchema) as unknown as (row: string[]) => boolean
+}

@@ -1,0 +1,443 @@
+import { compileField, type FieldCheck } from './fields.js'
+import { KeyHasher, KeySet } from './keyset.js'
+import { compileRowValidator, fastCast, numberOf, typeOnlyCheck, type FastCast } from './row-schema.js'
+import { compileRules, type CellRule, type Profile, type RuleFinding, type RuleValue, type TableRule } from './rules/index.js'
+import { asList } from './schema.js'
+import type { TableSchema, ValidationError } from './types.js'
+
+/**
+ * The table scan in two halves, so that the first can run on worker threads:
+ * - `RowPass` checks each row on its own (structure, cells through the compiled ajv row validator,
+ *   the explainer for rejected rows, cell rules) and turns the fields that table-level checks need
+ *   into compact data: a 64-bit hash a key, a typed value a rule field;
+ * - `TableMerger` takes that data in file order on the main thread: unique, primary and foreign
+ *   keys (in `KeySet`s) and table rules.
+ * On one thread they are chained row by row; with workers the compact data travels in typed arrays.
+ */
+
+/** A problem without its file and resource (the collector's owner adds them). */
+export type Draft = Omit<ValidationError, 'file' | 'resource'>
+
+/** What kind of key a `KeySpec` is. `collect` fills a set for someone's foreign key and reports nothing. */
+export type KeyKind = 'unique' | 'primary' | 'collect' | 'foreign'
+
+/** A key the scan computes for each row (serialisable: workers receive it). */
+export interface KeySpec {
+  kind: KeyKind
+  /** Schema field indexes. */
+  fields: number[]
+  /** Foreign keys: how to name the referenced table and fields in messages. */
+  target?: string
+  targetFields?: string[]
+}
+
+/** Everything a row pass needs, decided on the main thread once the header is read (serialisable). */
+export interface TablePlanInput {
+  schema: TableSchema
+  /** Schema field index → file column (-1 when the header lacks it). */
+  columns: number[]
+  /** Cells a row should have. */
+  width: number
+  delimiter: string
+  profile: Profile
+  keys: KeySpec[]
+  /** Schema field indexes whose typed values table rules read, in this order. */
+  ruleFields: number[]
+}
+
+const cutValue = (value: string): string => (value.length > 60 ? `${value.slice(0, 59)}…` : value)
+const KEY_SEPARATOR = ', '
+
+interface FieldPlan {
+  name: string
+  col: number
+  check: FieldCheck
+  missing: Set<string>
+  /** Whether a cell is one of the field's missing values (a plain comparison for the usual one). */
+  isMissing: (s: string) => boolean
+  cast: FastCast | undefined
+  required: boolean
+  /** The key part of a valid cell: a number when equal numbers mean equal keys, else the key text. */
+  keyNumber: ((s: string) => number) | undefined
+  keyText: (s: string) => string
+  /** A valid cell's value as table rules receive it. */
+  ruleValue: (s: string) => RuleValue
+}
+
+const NUMERIC_KEY_TYPES = new Set(['integer', 'year', 'number', 'datetime', 'date', 'boolean'])
+const NUMERIC_RULE_TYPES = new Set(['integer', 'year', 'number', 'datetime', 'date', 'boolean', 'time'])
+
+function planField(schema: TableSchema, i: number, col: number, pk: Set<string>): FieldPlan {
+  const field = schema.fields[i] as (typeof schema.fields)[number]
+  const type = field.type ?? 'string'
+  const check = compileField(field)
+  const typeOnly = typeOnlyCheck(field)
+  const cast = fastCast(field)
+  const num = numberOf(field, typeOnly, cast)
+  const missing = new Set(field.missingValues ?? schema.missingValues ?? [''])
+  const only = missing.size === 1 ? ([...missing][0] as string) : undefined
+  const keyText = type === 'string' || type === 'any' ? (s: string) => s : (s: string) => {
+    const r = typeOnly.check(s)
+    return r.ok ? r.key : s
+  }
+  return {
+    name: field.name,
+    col,
+    check,
+    missing,
+    isMissing: only !== undefined ? (s) => s === only : missing.size === 0 ? () => false : (s) => missing.has(s),
+    cast,
+    required: check.required || pk.has(field.name),
+    keyNumber: NUMERIC_KEY_TYPES.has(type) ? num : undefined,
+    keyText,
+    ruleValue: NUMERIC_RULE_TYPES.has(type) && num ? num : (s) => s,
+  }
+}
+
+/** Where a row pass sends what it finds. */
+export interface RowOut {
+  /** A problem of the row being read (before its `row` call). */
+  error(e: Draft): void
+  /**
+   * One data row's compact data: `hashes` holds two words a key spec ((0, 0) when a key part is
+   * missing or invalid), `values` one value a rule field. Both are scratch: copy what you keep.
+   */
+  row(line: number, hashes: Uint32Array, values: RuleValue[], pass: RowPass): void
+}
+
+export class RowPass {
+  rows = 0
+  /** Set once the input held bytes that did not decode: cells with U+FFFD are then reported. */
+  badBytes = false
+  private readonly fields: FieldPlan[]
+  private readonly validate: (row: string[]) => boolean
+  private readonly probe: FieldPlan | undefined
+  private readonly width: number
+  private readonly delimiter: string
+  private readonly keys: KeySpec[]
+  private readonly hashes: Uint32Array
+  private readonly hasher = new KeyHasher()
+  private readonly ruleFields: number[]
+  private readonly values: RuleValue[]
+  private readonly cellRules: Array<{ rule: CellRule; fields: FieldPlan[] }>
+  /** Per field, whether the current row's cell is present and valid. */
+  private readonly valid: Uint8Array
+  private readonly needed: number[]
+  private record: string[] = []
+
+  constructor(plan: TablePlanInput, private out: RowOut) {
+    const schema = plan.schema
+    const pk = new Set(asList(schema.primaryKey))
+    this.fields = schema.fields.map((_, i) => planField(schema, i, plan.columns[i] as number, pk))
+    this.width = plan.width
+    this.delimiter = plan.delimiter
+    this.validate = compileRowValidator(
+      schema.fields,
+      plan.columns,
+      plan.width,
+      schema.missingValues ?? [''],
+      this.fields.map((f) => f.required),
+      this.fields.map((f) => f.cast),
+    )
+    // The fields whose validity the keys and rules need; the fast path looks at no others.
+    this.needed = [...new Set([...plan.keys.flatMap((k) => k.fields), ...plan.ruleFields])].filter((i) => i >= 0)
+    this.probe = this.fields.find((f) => f.col >= 0 && f.col < plan.width)
+    this.keys = plan.keys
+    this.hashes = new Uint32Array(plan.keys.length * 2)
+    this.ruleFields = plan.ruleFields
+    this.values = plan.ruleFields.map(() => undefined)
+    this.valid = new Uint8Array(this.fields.length)
+    const byName = new Map(this.fields.map((f) => [f.name, f]))
+    // Cell rules are stateless, so every thread compiles its own; table rules run on the main thread only.
+    const { cellRules } = compileRules(schema, { schema, profile: plan.profile, report: () => undefined })
+    this.cellRules = cellRules.map((rule) => ({ rule, fields: rule.fields.map((n) => byName.get(n)).filter((f): f is FieldPlan => f !== undefined) }))
+  }
+
+  /** Starts a new batch (a worker's next range): rows count from 0 again into `out`. */
+  restart(out: RowOut): void {
+    this.out = out
+    this.rows = 0
+    this.badBytes = false
+  }
+
+  /** Checks one data record starting on physical line `line`. */
+  row(record: string[], line: number): void {
+    this.rows++
+    this.record = record
+    const fields = this.fields
+    const probe = this.probe
+    if (record.length === this.width && probe && !this.badBytes && !probe.isMissing(record[probe.col] as string) && this.validate(record)) {
+      // The fast path: every cell is valid or missing (and may be).
+      const needed = this.needed
+      for (let j = 0; j < needed.length; j++) {
+        const i = needed[j] as number
+        const f = fields[i] as FieldPlan
+        this.valid[i] = f.col >= 0 && !f.isMissing(record[f.col] as string) ? 1 : 0
+      }
+    } else if (!this.explain(record, line)) return
+    if (this.cellRules.length) this.runCellRules(record, line)
+    this.emit(line)
+  }
+
+  /** The text of key spec `k` for `record` (a row read again to fill in a worker's key error). */
+  describeRecord(record: string[], k: number): string {
+    this.record = record
+    return this.describe(k)
+  }
+
+  /** The text of key spec `k` for the current row, for messages. */
+  describe(k: number): string {
+    const spec = this.keys[k] as KeySpec
+    if (spec.kind === 'unique') {
+      const f = this.fields[spec.fields[0] as number] as FieldPlan
+      return cutValue(this.record[f.col] ?? '')
+    }
+    return cutValue(spec.fields.map((i) => {
+      const f = this.fields[i] as FieldPlan
+      return f.keyText(this.record[f.col] ?? '')
+    }).join(KEY_SEPARATOR))
+  }
+
+  private emit(line: number): void {
+    const record = this.record
+    const hashes = this.hashes
+    const hasher = this.hasher
+    for (let k = 0; k < this.keys.length; k++) {
+      const spec = this.keys[k] as KeySpec
+      // Keys shared with other tables hash the key text, so an integer 1 matches a string "1".
+      const exact = spec.kind === 'collect' || spec.kind === 'foreign'
+      let ok = true
+      hasher.start()
+      for (let j = 0; j < spec.fields.length; j++) {
+        const i = spec.fields[j] as number
+        if (!this.valid[i]) {
+          ok = false
+          break
+        }
+        const f = this.fields[i] as FieldPlan
+        const cell = record[f.col] as string
+        if (!exact && f.keyNumber) hasher.number(f.keyNumber(cell))
+        else hasher.string(f.keyText(cell))
+      }
+      hashes[2 * k] = ok ? hasher.hi : 0
+      hashes[2 * k + 1] = ok ? (hasher.lo === 0 && hasher.hi === 0 ? 1 : hasher.lo) : 0
+    }
+    for (let r = 0; r < this.ruleFields.length; r++) {
+      const i = this.ruleFields[r] as number
+      const f = this.fields[i] as FieldPlan
+      this.values[r] = this.valid[i] ? f.ruleValue(record[f.col] as string) : undefined
+    }
+    this.out.row(line, hashes, this.values, this)
+  }
+
+  private runCellRules(record: string[], line: number): void {
+    for (const { rule, fields } of this.cellRules) {
+      for (const f of fields) {
+        if (f.col < 0 || f.col >= record.length) continue
+        const cell = record[f.col] as string
+        if (f.missing.has(cell)) continue
+        const found = rule.check(cell, f.name)
+        if (found) this.out.error(findingToDraft(found, line, f))
+      }
+    }
+  }
+
+  /** The detailed checks of a row the validator rejected; false for a blank row (nothing more to do). */
+  private explain(record: string[], at: number): boolean {
+    const out = this.out
+    const width = this.width
+    const fields = this.fields
+    this.valid.fill(0)
+    if (record.length === 1 && record[0] === '' && width > 1) {
+      out.error({ code: 'blank-row', severity: 'error', row: at, message: 'the row is blank', hint: 'delete the empty line' })
+      return false
+    }
+    let blank = true
+    for (const f of fields) {
+      if (f.col >= 0 && f.col < record.length && !f.missing.has(record[f.col] as string)) {
+        blank = false
+        break
+      }
+    }
+    if (blank && record.length <= width) {
+      out.error({ code: 'blank-row', severity: 'error', row: at, message: 'every cell of the row is empty', hint: 'delete the row, or fill it in' })
+      return false
+    }
+    if (record.length > width) {
+      const d = this.delimiter
+      out.error({
+        code: 'extra-cell',
+        severity: 'error',
+        row: at,
+        fieldNumber: width + 1,
+        value: cutValue(record[width] ?? ''),
+        message: `the row has ${record.length} cells but the header has ${width}`,
+        hint: `remove the extra cells, or quote a value that holds "${d === '\t' ? '\\t' : d}"`,
+      })
+    }
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i] as FieldPlan
+      const col = f.col
+      if (col < 0) continue // a missing label, reported once
+      if (col >= record.length) {
+        out.error({
+          code: 'missing-cell',
+          severity: 'error',
+          row: at,
+          field: f.name,
+          fieldNumber: col + 1,
+          message: `the row ends before "${f.name}" (it has ${record.length} cells, the header ${width})`,
+          hint: 'add the missing cells, or check for an unquoted line break in an earlier cell',
+        })
+        continue
+      }
+      const cell = record[col] as string
+      if (f.missing.has(cell)) {
+        if (f.required) {
+          out.error({ code: 'constraint-error', severity: 'error', row: at, field: f.name, fieldNumber: col + 1, value: cell, message: `"${f.name}" is required but empty`, hint: `fill in "${f.name}"` })
+        }
+        continue
+      }
+      if (this.badBytes && cell.includes('\uFFFD')) {
+        out.error({
+          code: 'encoding-error',
+          severity: 'error',
+          row: at,
+          field: f.name,
+          fieldNumber: col + 1,
+          value: cutValue(cell),
+          message: "the cell holds bytes that are not valid in the file's encoding",
+          hint: 'save the export as UTF-8, or pass --encoding windows-1252 for an Excel export',
+        })
+      }
+      const r = f.check.check(cell)
+      if (!r.ok) {
+        out.error({ code: r.code, severity: 'error', row: at, field: f.name, fieldNumber: col + 1, value: cutValue(cell), message: r.message, hint: r.hint })
+        continue
+      }
+      this.valid[i] = 1
+    }
+    return true
+  }
+}
+
+function findingToDraft(found: RuleFinding, line: number, f?: { name: string; col: number }): Draft {
+  const draft: Draft = { ...found, severity: found.severity ?? 'warning', row: found.row ?? line }
+  if (f && draft.field === undefined) draft.field = f.name
+  if (f && draft.fieldNumber === undefined) draft.fieldNumber = f.col + 1
+  return draft
+}
+
+/** The key specs of a table: unique fields, the primary key, keys to collect, foreign keys to check. */
+export function keySpecsOf(schema: TableSchema, collect: Array<{ fields: string[] }>, foreign: Array<{ fields: string[]; target: string; targetFields: string[] }>): KeySpec[] {
+  const index = new Map(schema.fields.map((f, i) => [f.name, i]))
+  const idx = (names: string[]) => names.map((n) => index.get(n) ?? -1)
+  const specs: KeySpec[] = []
+  schema.fields.forEach((f, i) => {
+    if (f.constraints?.unique === true) specs.push({ kind: 'unique', fields: [i] })
+  })
+  const pk = asList(schema.primaryKey)
+  if (pk.length) specs.push({ kind: 'primary', fields: idx(pk) })
+  for (const c of collect) specs.push({ kind: 'collect', fields: idx(c.fields) })
+  for (const fk of foreign) specs.push({ kind: 'foreign', fields: idx(fk.fields), target: fk.target, targetFields: fk.targetFields })
+  return specs
+}
+
+/** A problem as the merger reports it; `value` may come later (see `TableMerger.pendingValues`). */
+export type AddProblem = (e: Draft) => ValidationError | undefined
+
+/**
+ * The table-level checks, in file order on the main thread: keys against `KeySet`s, and table
+ * rules. `sets[k]` is the set of key spec `k` (shared with another table for collect and foreign).
+ */
+export class TableMerger {
+  /** Key errors whose value text is still to be filled in (rows read by a worker). */
+  readonly pendingValues: Array<{ error: ValidationError; line: number; key: number }> = []
+  private line = 0
+  private readonly ruleArgs: Array<{ rule: TableRule; slots: number[] }>
+
+  constructor(
+    private readonly schema: TableSchema,
+    private readonly columns: number[],
+    private readonly keys: KeySpec[],
+    private readonly sets: KeySet[],
+    private readonly add: AddProblem,
+    tableRules: TableRule[],
+    ruleFields: number[],
+  ) {
+    const index = new Map(schema.fields.map((f, i) => [f.name, i]))
+    this.ruleArgs = tableRules.map((rule) => ({ rule, slots: rule.fields.map((n) => ruleFields.indexOf(index.get(n) ?? -1)) }))
+  }
+
+  /** The physical line of the row being merged (for rule findings that name none). */
+  get currentLine(): number {
+    return this.line
+  }
+
+  /**
+   * One row: `hashes[at + 2k]`, `hashes[at + 2k + 1]` is key `k`. `describe` gives a key's text
+   * now; without it (a worker's row) the error is queued in `pendingValues`.
+   */
+  row(line: number, hashes: ArrayLike<number>, at: number, values: ArrayLike<RuleValue> | undefined, describer?: { describe(k: number): string }, relativeLine = line): void {
+    this.line = line
+    const keys = this.keys
+    for (let k = 0; k < keys.length; k++) {
+      const hi = hashes[at + 2 * k] as number
+      const lo = hashes[at + 2 * k + 1] as number
+      if (hi === 0 && lo === 0) continue
+      const spec = keys[k] as KeySpec
+      const set = this.sets[k] as KeySet
+      let draft: Draft | undefined
+      if (spec.kind === 'collect') set.add(hi, lo)
+      else if (spec.kind === 'foreign') {
+        if (!set.has(hi, lo)) {
+          const names = spec.fields.map((i) => this.schema.fields[i]?.name ?? '')
+          draft = {
+            code: 'foreign-key',
+            severity: 'error',
+            row: line,
+            field: names.join(', '),
+            message: `${names.join(', ')} has no match in ${(spec.targetFields ?? []).join(', ')} of ${spec.target ?? ''}`,
+            hint: `use a value that exists in ${spec.target ?? ''}, or add it there first`,
+          }
+        }
+      } else if (set.add(hi, lo)) {
+        const names = spec.fields.map((i) => this.schema.fields[i]?.name ?? '')
+        if (spec.kind === 'unique') {
+          const i = spec.fields[0] as number
+          draft = {
+            code: 'unique-error',
+            severity: 'error',
+            row: line,
+            field: names[0] as string,
+            fieldNumber: (this.columns[i] as number) + 1,
+            message: `"${names[0]}" must be unique and this value appears on an earlier row`,
+            hint: 'give this row its own value, or remove the duplicate row',
+          }
+        } else {
+          draft = {
+            code: 'primary-key',
+            severity: 'error',
+            row: line,
+            field: names.join(', '),
+            message: `the primary key (${names.join(', ')}) repeats an earlier row`,
+            hint: 'each row needs its own key; remove the duplicate row or correct its key',
+          }
+        }
+      }
+      if (draft) {
+        if (describer) draft.value = describer.describe(k)
+        const kept = this.add(draft)
+        if (kept && !describer) this.pendingValues.push({ error: kept, line: relativeLine, key: k })
+      }
+    }
+    if (values && this.ruleArgs.length) {
+      for (const { rule, slots } of this.ruleArgs) rule.row(line, slots.map((s) => (s >= 0 ? values[s] : undefined)))
+    }
+  }
+}
+
+/** A finding reported by a table rule through its context, as a draft. */
+export function ruleFindingDraft(found: RuleFinding, line: number): Draft {
+  return findingToDraft(found, line)
+}
