@@ -7,6 +7,7 @@ import { InputError, ThaneError } from '../errors.js'
 import { SDK_VERSION } from '../version.js'
 import { sandboxApis } from './apis/index.js'
 import { installChaos, resolveChaos } from './chaos.js'
+import { addCityPageRoutes, cityPageHtml, wantsHtml } from './city-page.js'
 import { createClock, formatIst } from './clock.js'
 import { openDatabase } from './db.js'
 import type { Sandbox, SandboxApi, SandboxContext, SandboxOptions } from './types.js'
@@ -117,15 +118,22 @@ export async function startSandboxWith(options: SandboxOptions, apis: readonly S
   }
 }
 
-function addCoreRoutes(app: FastifyInstance, { clock, options }: SandboxContext, apis: readonly SandboxApi[]): void {
-  app.get('/', async () => ({
-    name: 'Thane Kit sandbox',
-    version: SDK_VERSION,
-    note: 'All data served here is synthetic: realistic in shape, generated from a fixed seed, not real Thane records.',
-    clock: { mode: clock.mode, now: formatIst(clock.now()) },
-    apis: apis.map(({ name, standard, path }) => ({ name, standard, path })),
-    links: { health: '/healthz' },
-  }))
+function addCoreRoutes(app: FastifyInstance, ctx: SandboxContext, apis: readonly SandboxApi[]): void {
+  const { clock, options } = ctx
+  // A browser (Accept: text/html) gets the live city page; machines keep getting the JSON index.
+  app.get('/', async (request, reply) => {
+    reply.header('vary', 'accept')
+    if (wantsHtml(request.headers.accept)) return reply.type('text/html; charset=utf-8').send(cityPageHtml())
+    return {
+      name: 'Thane Kit sandbox',
+      version: SDK_VERSION,
+      note: 'All data served here is synthetic: realistic in shape, generated from a fixed seed, not real Thane records.',
+      clock: { mode: clock.mode, now: formatIst(clock.now()) },
+      apis: apis.map(({ name, standard, path }) => ({ name, standard, path })),
+      links: { health: '/healthz' },
+    }
+  })
+  addCityPageRoutes(app, ctx)
 
   // `service` is how `thane doctor` tells a Thane sandbox from whatever else holds a port.
   app.get('/healthz', async () => ({ status: 'ok', service: 'thane-sandbox', version: SDK_VERSION, now: formatIst(clock.now()) }))
