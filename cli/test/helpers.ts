@@ -5,6 +5,11 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+/** A new, empty temporary folder for a test's files. */
+export function tempDir(prefix = 'thane-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix))
+}
+
 /** The built binary, run exactly as `npx thane` runs it. */
 export const THANE_BIN = join(dirname(fileURLToPath(import.meta.url)), '..', 'bin', 'run.js')
 

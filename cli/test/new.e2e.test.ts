@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import New, { PROMPTS } from '../src/commands/new.js'
-import { THANE_BIN, isolatedEnv, oneLineError, runThane, type RunResult } from './helpers.js'
+import { THANE_BIN, isolatedEnv, oneLineError, runThane, type RunResult, tempDir } from './helpers.js'
 
 // `thane new` run by its string, the built binary in a fresh working folder, against the real
 // templates; the expected files are read from the template folders themselves.
@@ -24,10 +23,6 @@ interface NewJson {
   git: { initialised: boolean; branch?: string; reason?: string }
   install: { requested: boolean; ran: boolean; command: string }
   next: string[]
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'thane-new-'))
 }
 
 /** The first template of the picker (the default under --yes), from the template.json files. */
@@ -90,7 +85,7 @@ describe('thane new: the flag table', () => {
   })
 
   it('with every twin given it asks nothing, even without a terminal', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const r = await runThane(['new', ...Object.values(given).flat()], { cwd })
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
@@ -98,7 +93,7 @@ describe('thane new: the flag table', () => {
   })
 
   it.each(PROMPTS.map((p) => [p.answer, p.twin] as const))('without a terminal, a missing %s is a usage error naming %s', async (answer, twin) => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     // The package name is asked only when the folder's name cannot be one.
     const args = Object.entries({ ...given, ...(answer === 'name' ? { dir: ['Proj Folder'] } : {}) })
       .filter(([key]) => key !== answer)
@@ -112,7 +107,7 @@ describe('thane new: the flag table', () => {
 
 describe('thane new', () => {
   it('--yes makes thane-app from the first template: its files, _gitignore renamed, the packed SDK, the package renamed', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const template = firstTemplate()
     const r = await runThane(['new', '--yes', ...OFFLINE], { cwd })
     expect(r.stderr).toBe('')
@@ -129,7 +124,7 @@ describe('thane new', () => {
   })
 
   it('--json prints the project, its files and the commands to run next', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const result = json(await runThane(['new', 'aqi-board', '--template', 'starter', '--yes', ...OFFLINE, '--json'], { cwd }))
     expect(result).toMatchObject({ dir: join(cwd, 'aqi-board'), name: 'aqi-board', template: 'starter', packageManager: 'npm', dryRun: false })
     expect(result.git).toEqual({ initialised: false, reason: 'not-asked' })
@@ -141,7 +136,7 @@ describe('thane new', () => {
   })
 
   it('--dry-run lists what it would write and writes nothing', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const r = await runThane(['new', 'dry', '--template', 'starter', '--yes', '--no-git', '--dry-run'], { cwd })
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
@@ -157,7 +152,7 @@ describe('thane new', () => {
   })
 
   it('takes the package manager that started it from npm_config_user_agent', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const env = isolatedEnv({ npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v24.0.0 linux x64' })
     const result = json(await runThane(['new', 'p', '--template', 'starter', '--yes', ...OFFLINE, '--json'], { cwd, env }))
     expect(result.packageManager).toBe('pnpm')
@@ -173,14 +168,14 @@ describe('thane new', () => {
 
 describe('thane new: names', () => {
   it('names the package after the folder', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const result = json(await runThane(['new', 'nested/hack-2026', '--template', 'starter', '--yes', ...OFFLINE, '--json'], { cwd }))
     expect(result.name).toBe('hack-2026')
     expect(result.next[0]).toBe('cd nested/hack-2026')
   })
 
   it('under --yes, a folder name npm refuses becomes a valid package name', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const result = json(await runThane(['new', 'My Hack App', '--template', 'starter', '--yes', ...OFFLINE, '--json'], { cwd }))
     expect(result.name).toBe('my-hack-app')
     expect(result.next[0]).toBe("cd 'My Hack App'")
@@ -192,7 +187,7 @@ describe('thane new: names', () => {
     ['.env', 'it starts with "."'],
     ['a b', 'not URL-safe'],
   ])('--name %j is refused: %s', async (name, reason) => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const r = await runThane(['new', 'proj', '--name', name, '--template', 'starter', '--yes', ...OFFLINE], { cwd })
     expect(r.code).toBe(2)
     const line = oneLineError(r.stderr)
@@ -205,7 +200,7 @@ describe('thane new: names', () => {
 
 describe('thane new: an existing folder', () => {
   it('refuses a folder that is not empty, names what is in it, and writes nothing', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     mkdirSync(join(cwd, 'proj'))
     writeFileSync(join(cwd, 'proj', 'notes.txt'), 'mine')
     const r = await runThane(['new', 'proj', '--template', 'starter', '--yes', ...OFFLINE], { cwd })
@@ -217,7 +212,7 @@ describe('thane new: an existing folder', () => {
   })
 
   it('refuses a folder in use before asking anything else', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     mkdirSync(join(cwd, 'proj'))
     writeFileSync(join(cwd, 'proj', 'notes.txt'), 'mine')
     const r = await runThane(['new', 'proj'], { cwd })
@@ -226,7 +221,7 @@ describe('thane new: an existing folder', () => {
   })
 
   it('counts a folder holding only .git as empty (a fresh clone)', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     mkdirSync(join(cwd, 'clone', '.git'), { recursive: true })
     writeFileSync(join(cwd, 'clone', '.git', 'HEAD'), 'ref: refs/heads/trunk\n')
     const result = json(await runThane(['new', 'clone', '--template', 'starter', '--yes', '--no-install', '--json'], { cwd }))
@@ -237,7 +232,7 @@ describe('thane new: an existing folder', () => {
   })
 
   it('--force writes the template over files of the same name, keeps every other file and never touches .git', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const project = join(cwd, 'proj')
     mkdirSync(join(project, '.git'), { recursive: true })
     mkdirSync(join(project, 'src'))
@@ -259,7 +254,7 @@ describe('thane new: an existing folder', () => {
   })
 
   it('--force still refuses when a folder stands where the template has a file', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     mkdirSync(join(cwd, 'proj', 'package.json'), { recursive: true })
     const r = await runThane(['new', 'proj', '--template', 'starter', '--yes', ...OFFLINE, '--force'], { cwd })
     expect(r.code).toBe(2)
@@ -268,7 +263,7 @@ describe('thane new: an existing folder', () => {
   })
 
   it('refuses a path that is a file', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     writeFileSync(join(cwd, 'proj'), '')
     const r = await runThane(['new', 'proj', '--template', 'starter', '--yes', ...OFFLINE], { cwd })
     expect(r.code).toBe(2)
@@ -278,7 +273,7 @@ describe('thane new: an existing folder', () => {
 
 describe('thane new --answers', () => {
   function answersFile(content: string): { cwd: string; file: string } {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const file = join(cwd, 'answers.json')
     writeFileSync(file, content)
     return { cwd, file }
@@ -324,7 +319,7 @@ describe('thane new --answers', () => {
 
 describe('thane new: git and install', () => {
   it('runs git init on the default branch the user configured', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const env = isolatedEnv()
     writeFileSync(join(env.HOME ?? '', '.gitconfig'), '[init]\n\tdefaultBranch = trunk\n')
     const r = await runThane(['new', 'proj', '--template', 'starter', '--yes', '--no-install', '--json'], { cwd, env })
@@ -335,8 +330,8 @@ describe('thane new: git and install', () => {
   })
 
   it('a failed install keeps the project and says how to retry', async () => {
-    const cwd = tempDir()
-    const bin = tempDir()
+    const cwd = tempDir('thane-new-')
+    const bin = tempDir('thane-new-')
     writeFileSync(join(bin, 'npm'), '#!/bin/sh\necho "npm error network request failed"\nexit 7\n')
     chmodSync(join(bin, 'npm'), 0o755)
     const env = isolatedEnv({ PATH: `${bin}:${process.env.PATH ?? ''}` })
@@ -350,8 +345,8 @@ describe('thane new: git and install', () => {
   })
 
   it('a package manager that is not installed is named, with the command to retry', async () => {
-    const cwd = tempDir()
-    const env = isolatedEnv({ PATH: tempDir() })
+    const cwd = tempDir('thane-new-')
+    const env = isolatedEnv({ PATH: tempDir('thane-new-') })
     const r = await runThane(['new', 'proj', '--template', 'starter', '--yes', '--no-git', '--package-manager', 'yarn'], { cwd, env })
     expect(r.code).toBe(2)
     expect(oneLineError(r.stderr)).toBe(
@@ -363,7 +358,7 @@ describe('thane new: git and install', () => {
 
 describe('thane new: templates of your own (THANE_TEMPLATES_DIR)', () => {
   function fixtureTemplates(manifest: object): string {
-    const root = tempDir()
+    const root = tempDir('thane-new-')
     mkdirSync(join(root, 'tiny', 'lib', 'deep'), { recursive: true })
     writeFileSync(join(root, 'tiny', 'template.json'), JSON.stringify(manifest))
     writeFileSync(join(root, 'tiny', 'package.json'), JSON.stringify({ name: 'thane-tiny', private: true, dependencies: { '@thanekit/sdk': 'file:vendor/thanekit-sdk.tgz' } }))
@@ -373,7 +368,7 @@ describe('thane new: templates of your own (THANE_TEMPLATES_DIR)', () => {
   }
 
   it('copies a template from that folder, renaming every _gitignore', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const env = isolatedEnv({ THANE_TEMPLATES_DIR: fixtureTemplates({ name: 'tiny', title: 'Tiny', summary: 'The smallest', order: 1, run: 'start' }) })
     const result = json(await runThane(['new', 'small', '--yes', ...OFFLINE, '--json'], { cwd, env }))
     expect(result.template).toBe('tiny')
@@ -430,7 +425,7 @@ describe('thane new on a terminal', () => {
   }
 
   it('asks for the folder, the template, the package manager, the install and git, then writes the project', async () => {
-    const cwd = tempDir()
+    const cwd = tempDir('thane-new-')
     const env = isolatedEnv()
     const vars = Object.entries({ ...env, TERM: 'xterm-256color' }).map(([k, v]) => `${k}=${JSON.stringify(v)}`)
     const exitFile = join(cwd, '.exit-code')

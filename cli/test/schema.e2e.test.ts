@@ -1,20 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { GRIEVANCES } from '../../sdk/test/fixtures/validate/broken.js'
-import { oneLineError, runThane } from './helpers.js'
+import { oneLineError, runThane, tempDir } from './helpers.js'
 
 const REQUESTS = join(GRIEVANCES, 'requests.csv')
 const SERVICES = join(GRIEVANCES, 'services.csv')
 
 interface Schema {
   fields: Array<{ name: string; type?: string; constraints?: { required?: boolean; enum?: unknown[] } }>
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'thane-schema-cli-'))
 }
 
 describe('thane schema', () => {
@@ -72,7 +67,7 @@ describe('thane schema', () => {
   })
 
   it('schema infer --output writes the file, and validating the same file with it exits 0', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-schema-cli-')
     const out = join(dir, 'requests.schema.json')
     const r = await runThane(['schema', 'infer', REQUESTS, '--output', out])
     expect(r.code).toBe(0)
@@ -85,7 +80,7 @@ describe('thane schema', () => {
   })
 
   it('schema infer of a semicolon gzip file validates with the inferred schema', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-schema-cli-')
     const rows = ['id;reading;station', ...Array.from({ length: 40 }, (_, i) => `${i + 1};${(i * 1.5).toFixed(1)};${['TMC-01', 'TMC-02'][i % 2]}`)]
     const csv = join(dir, 'readings.csv.gz')
     writeFileSync(csv, gzipSync(rows.join('\n')))
@@ -97,7 +92,7 @@ describe('thane schema', () => {
   })
 
   it('schema infer never overwrites an existing --output file without --force', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-schema-cli-')
     const out = join(dir, 'schema.json')
     writeFileSync(out, 'keep me')
     const r = await runThane(['schema', 'infer', SERVICES, '--output', out])
@@ -110,7 +105,7 @@ describe('thane schema', () => {
   })
 
   it('schema infer of a missing file exits 2 with one line and writes nothing', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-schema-cli-')
     const out = join(dir, 'schema.json')
     const r = await runThane(['schema', 'infer', join(dir, 'nope.csv'), '--output', out])
     expect(r.code).toBe(2)
@@ -119,7 +114,7 @@ describe('thane schema', () => {
   })
 
   it('schema infer of a folder or an empty file exits 2 with one line', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-schema-cli-')
     const folder = await runThane(['schema', 'infer', dir])
     expect(folder.code).toBe(2)
     expect(oneLineError(folder.stderr)).toContain('folder')

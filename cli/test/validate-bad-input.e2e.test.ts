@@ -6,15 +6,11 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { THANE_BIN, collect, isolatedEnv, oneLineError, runThane, type RunResult } from './helpers.js'
+import { THANE_BIN, collect, isolatedEnv, oneLineError, runThane, type RunResult, tempDir } from './helpers.js'
 
 // What validate.e2e.test.ts already covers (a missing path, a folder, an empty .csv, a PNG, a schema
 // that is not JSON, an unknown field type, a malformed JSON array) is not repeated here; every case
 // below also checks that the inputs' bytes are unchanged afterwards.
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'thane-bad-input-'))
-}
 
 /** sha256 of every file under `dir`, by path: to prove validation never writes to its inputs. */
 function hashes(dir: string): Record<string, string> {
@@ -59,7 +55,7 @@ interface Json {
 
 describe('thane validate: bad input', () => {
   it('bad input: each unreadable input or invalid schema exits 2 with one line, prints no report, and leaves the files as they were', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-bad-input-')
     const f = (name: string, content: string | Uint8Array) => {
       writeFileSync(join(dir, name), content)
       return join(dir, name)
@@ -116,7 +112,7 @@ describe('thane validate: bad input', () => {
   }, 120_000)
 
   it('bad input: a quote never closed is a source-error on its line, after the rows before it were checked, exit 1', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-bad-input-')
     const csv = join(dir, 'quote.csv')
     writeFileSync(csv, 'id,station,pm25\n1,TMC-001,12.5\n2,TMC-002,-4\n3,"TMC-003,7\n4,TMC-004,8\n')
     writeFileSync(join(dir, 'station.schema.json'), JSON.stringify(STATION_TABLE))
@@ -138,7 +134,7 @@ describe('thane validate: bad input', () => {
   })
 
   it('bad input: ragged rows are missing-cell and extra-cell on their lines, with a Table Schema and a JSON Schema alike, exit 1', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-bad-input-')
     const csv = join(dir, 'ragged.csv')
     writeFileSync(csv, 'id;station;pm25\r\n1;TMC-001;12.5\r\n2;TMC-002\r\n3;TMC-003;7;surplus;more\r\n4\r\n5;TMC-005;9\r\n')
     writeFileSync(join(dir, 'table.json'), JSON.stringify(STATION_TABLE))
@@ -159,7 +155,7 @@ describe('thane validate: bad input', () => {
   })
 
   it('bad input: NDJSON with lines that are not JSON exits 1 with a source-error on each, and the other lines checked', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-bad-input-')
     const file = join(dir, 'readings.ndjson')
     writeFileSync(file, ['{"id": 1, "station": "TMC-001", "pm25": 3}', '{"id": 2, "station": "TMC-002", ', 'garbage }{', '{"id": "3", "station": "Thane"}', ''].join('\n'))
     writeFileSync(join(dir, 's.json'), JSON.stringify(STATION_JSON))
@@ -172,7 +168,7 @@ describe('thane validate: bad input', () => {
   })
 
   it('bad input: a 100 MB single field is a source-error naming the cell-size limit, exit 1, no crash, memory well below the file times four', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-bad-input-')
     // 100 MB is too much to leave behind in the temporary folder.
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
     const csv = join(dir, 'huge-field.csv')
@@ -228,7 +224,7 @@ describe('thane validate: no read permission', () => {
       // Without setpriv this test cannot drop root; fail loudly rather than pass without checking.
       expect(spawnSync('setpriv', ['--version']).status, 'setpriv (util-linux) is needed to run as nobody').toBe(0)
     }
-    const dir = tempDir()
+    const dir = tempDir('thane-bad-input-')
     chmodSync(dir, 0o755)
     const locked = join(dir, 'locked.csv')
     writeFileSync(locked, 'id,station,pm25\n1,TMC-001,3\n')
@@ -269,7 +265,7 @@ describe('thane validate: no read permission', () => {
 
 describe('thane validate --schema <JSON Schema>', () => {
   it('validate: a JSON Schema file is recognised; valid CSV and NDJSON exit 0, invalid ones exit 1 with Frictionless codes on their lines', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-bad-input-')
     const schema = join(dir, 'reading.schema.json')
     writeFileSync(schema, JSON.stringify(STATION_JSON))
     const goodCsv = join(dir, 'good.csv')

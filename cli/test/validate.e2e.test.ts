@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { strToU8, zipSync } from 'fflate'
@@ -7,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { BROKEN_REQUESTS_EXPECTED, GRIEVANCES, brokenPackage } from '../../sdk/test/fixtures/validate/broken.js'
 import { requestRecords, toGeojson, toJsonArray, toNdjson, type Rec } from '../../sdk/test/fixtures/validate/records.js'
 import { BASE, BUNDLED, edit, feed } from '../../sdk/test/fixtures/validate-gtfs/feed.js'
-import { oneLineError, runThane } from './helpers.js'
+import { oneLineError, runThane, tempDir } from './helpers.js'
 
 const PACKAGE = join(GRIEVANCES, 'datapackage.json')
 
@@ -27,10 +26,6 @@ interface Json {
     schemaName?: string
     errors: Array<Record<string, unknown> & { code: string; row?: number }>
   }>
-}
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'thane-validate-cli-'))
 }
 
 describe('thane validate', () => {
@@ -96,9 +91,9 @@ describe('thane validate', () => {
   })
 
   it('validate: --fail-on warning fails on a warning that --fail-on error lets pass', async () => {
-    const file = join(tempDir(), 'services.csv')
+    const file = join(tempDir('thane-validate-cli-'), 'services.csv')
     writeFileSync(file, 'service_code,note\nPOTHOLE,x\n')
-    const schema = join(tempDir(), 'schema.json')
+    const schema = join(tempDir('thane-validate-cli-'), 'schema.json')
     writeFileSync(schema, JSON.stringify({ fields: [{ name: 'service_code' }] }))
     expect((await runThane(['validate', file, '--schema', schema])).code).toBe(0)
     const r = await runThane(['validate', file, '--schema', schema, '--fail-on', 'warning'])
@@ -114,7 +109,7 @@ describe('thane validate', () => {
   })
 
   it('validate: unreadable inputs and bad usage exit 2 with one line', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-validate-cli-')
     mkdirSync(join(dir, 'folder'))
     writeFileSync(join(dir, 'empty.csv'), '')
     writeFileSync(join(dir, 'binary.csv'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]))
@@ -180,7 +175,7 @@ describe('thane validate: GTFS feeds', () => {
   })
 
   it('validate gtfs: a zip without stops.txt, and --schema gtfs on a folder without it, report missing_required_file', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-validate-cli-')
     const files = Object.fromEntries(Object.entries(BASE).filter(([name]) => name !== 'stops.txt').map(([name, text]) => [name, strToU8(text)]))
     writeFileSync(join(dir, 'feed.zip'), zipSync(files))
     const zipped = await runThane(['validate', join(dir, 'feed.zip')])
@@ -197,7 +192,7 @@ describe('thane validate: GTFS feeds', () => {
   })
 
   it('validate gtfs: a .zip that is not a zip exits 2 with one line', async () => {
-    const dir = tempDir()
+    const dir = tempDir('thane-validate-cli-')
     writeFileSync(join(dir, 'feed.zip'), 'not a zip')
     const r = await runThane(['validate', join(dir, 'feed.zip')])
     expect(r.code).toBe(2)
@@ -207,7 +202,7 @@ describe('thane validate: GTFS feeds', () => {
 
 describe('thane validate: JSON, NDJSON and GeoJSON records', () => {
   const write = (name: string, content: string | Uint8Array): string => {
-    const file = join(tempDir(), name)
+    const file = join(tempDir('thane-validate-cli-'), name)
     writeFileSync(file, content)
     return file
   }

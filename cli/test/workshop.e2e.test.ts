@@ -240,4 +240,19 @@ describe('thane workshop progress and report', () => {
     expect(result.code).toBe(2)
     expect(oneLineError(result.stderr)).toContain(`${bad} is not a progress file`)
   })
+
+  it('says in one line, exit 2, when the progress file or the HTML report cannot be written', async () => {
+    const learner = await startLearner()
+    const missing = join(mkdtempSync(join(tmpdir(), 'thane-nowhere-')), 'no-such-folder')
+    const exported = await runThane(['workshop', 'progress', '--export', join(missing, 'me.json'), '--name', 'Asha'], { env, cwd: learner })
+    expect(exported.code).toBe(2)
+    expect(oneLineError(exported.stderr)).toBe(
+      `Error: cannot write ${join(missing, 'me.json')} (ENOENT); check that its folder exists and is writable, or write it elsewhere`,
+    )
+    const progress = join(learner, 'me.json')
+    expect((await runThane(['workshop', 'progress', '--export', progress, '--name', 'Asha'], { env, cwd: learner })).code).toBe(0)
+    const report = await runThane(['workshop', 'report', progress, '--html', join(missing, 'class.html')], { env })
+    expect(report.code).toBe(2)
+    expect(oneLineError(report.stderr)).toContain(`cannot write ${join(missing, 'class.html')} (ENOENT)`)
+  })
 })

@@ -1,10 +1,13 @@
 import { describe, expect, onTestFinished, test } from 'vitest'
 import { ApiError, InputError } from '../src/errors.js'
 import { createClient } from '../src/index.js'
-import { chaosSequence, resolveChaos } from '../src/sandbox/chaos.js'
+import { chaosSequence, isChaosExempt, resolveChaos } from '../src/sandbox/chaos.js'
+import type { CityNow } from '../src/sandbox/city-page.js'
 import { CHAOS_HEADER, startSandbox, type ChaosOptions, type Sandbox } from '../src/sandbox/index.js'
 
 const CLOCK = '2026-07-14T09:00+05:30'
+// A plain API route that chaos covers (the index at `/` is exempt, for the live city page).
+const SERVICES = '/open311/v2/services.json'
 
 async function start(chaos: ChaosOptions): Promise<Sandbox> {
   const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, dbPath: ':memory:', clock: CLOCK, chaos })
@@ -85,7 +88,7 @@ describe('the sandbox in chaos mode', () => {
   test('honours the rate over 300 requests, and replays the same faults with the same seed', async () => {
     const sandbox = await start({ rate: 0.2, seed: 42, latencyMs: 0 })
     expect(sandbox.chaos).toEqual({ rate: 0.2, latencyMs: 0, seed: 42, retryAfterSeconds: 1 })
-    const answers = await getMany(sandbox, '/', 300)
+    const answers = await getMany(sandbox, SERVICES, 300)
     const faulty = answers.filter((a) => a.fault !== null)
     expect(faulty.length / answers.length).toBeGreaterThan(0.15)
     expect(faulty.length / answers.length).toBeLessThan(0.25)
@@ -95,7 +98,7 @@ describe('the sandbox in chaos mode', () => {
       else expect([a.fault, a.status]).toEqual(a.fault === 'unavailable' ? ['unavailable', 503] : ['rate-limited', 429])
     }
     const replay = await start({ rate: 0.2, seed: 42, latencyMs: 0 })
-    expect((await getMany(replay, '/', 100)).map((a) => a.status)).toEqual(answers.slice(0, 100).map((a) => a.status))
+    expect((await getMany(replay, SERVICES, 100)).map((a) => a.status)).toEqual(answers.slice(0, 100).map((a) => a.status))
   })
 
   test('a 503 or 429 fault carries Retry-After and an error body that says it is chaos', async () => {
@@ -112,17 +115,36 @@ describe('the sandbox in chaos mode', () => {
 
   test('a latency fault answers normally, marked as delayed', async () => {
     const sandbox = await start({ rate: 1, seed: 5, latencyMs: 10 })
-    const answers = await getMany(sandbox, '/', 30)
+    const answers = await getMany(sandbox, SERVICES, 30)
     const delayed = answers.filter((a) => a.fault === 'latency')
     expect(delayed.length).toBeGreaterThan(0)
-    expect(delayed.every((a) => a.status === 200 && (a.body as { name: string }).name === 'Thane Kit sandbox')).toBe(true)
+    expect(delayed.every((a) => a.status === 200 && Array.isArray(a.body) && a.body.length > 0)).toBe(true)
   })
 
   test('/healthz is exempt even at rate 1', async () => {
     const sandbox = await start({ rate: 1, seed: 9, latencyMs: 0 })
     const answers = await getMany(sandbox, '/healthz', 25)
     expect(answers.every((a) => a.status === 200 && a.fault === null)).toBe(true)
-    expect((await get(sandbox, '/')).fault).not.toBeNull()
+    expect((await get(sandbox, SERVICES)).fault).not.toBeNull()
+  })
+
+  test('the live city page is exempt even at rate 1: the index, the page, /city/* and the APIs it reads', async () => {
+    const sandbox = await start({ rate: 1, seed: 9, latencyMs: 0 })
+    for (const path of ['/', '/?via=test', '/city/now.json', '/city/outline.json']) {
+      const answers = await getMany(sandbox, path, 10)
+      expect(answers.map((a) => [path, a.status, a.fault])).toEqual(answers.map(() => [path, 200, null]))
+    }
+    const page = await fetch(new URL('/', sandbox.url), { headers: { accept: 'text/html' } })
+    expect([page.status, page.headers.get(CHAOS_HEADER), page.headers.get('content-type')]).toEqual([200, null, 'text/html; charset=utf-8'])
+    await page.arrayBuffer()
+    // The page's state reads buses and grievances through the APIs in-process; chaos spares those too.
+    const now = (await get(sandbox, '/city/now.json')).body as CityNow
+    expect(now.buses.length).toBeGreaterThan(0)
+    expect(now.grievances.length).toBeGreaterThan(0)
+    // The same APIs asked from outside still meet chaos.
+    expect((await get(sandbox, '/open311/v2/requests.json')).fault).not.toBeNull()
+    expect(isChaosExempt('/city')).toBe(false)
+    expect(isChaosExempt('/cityscape')).toBe(false)
   })
 
   test('no chaos option: no fault and Sandbox.chaos is undefined', async () => {

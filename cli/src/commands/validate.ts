@@ -3,9 +3,10 @@ import { basename } from 'node:path'
 import { BaseCommand } from '../base-command.js'
 import { UserError } from '../errors.js'
 import { msg } from '../messages/index.js'
-import { checkReportPath, filesRead, renderHtml, writeAtomically } from '../services/validate-html.js'
+import { checkReportPath, filesRead, renderHtml } from '../services/validate-html.js'
 import { renderJunit } from '../services/validate-junit.js'
 import { renderText, validatePaths, type ValidateResult } from '../services/validate.js'
+import { writeFileAtomically } from '../services/write-file.js'
 import { delayedProgress, progressBar } from '../ui/progress.js'
 
 const m = msg.validate
@@ -92,7 +93,7 @@ export default class Validate extends BaseCommand {
     }
     if (flags.report) {
       checkReportPath(flags.report, filesRead(result))
-      await writeAtomically(flags.report, renderHtml(result, { version: this.config.version, generatedAt: new Date() }))
+      writeFileAtomically(flags.report, renderHtml(result, { version: this.config.version, generatedAt: new Date() }), m.reportWriteFailed)
     }
     if (format === 'text') this.log(renderText(result))
     else if (format === 'junit') this.log(renderJunit(result))

@@ -20,6 +20,7 @@ export const en = {
     badDate: (flag: string, value: string) =>
       `--${flag} "${value}" is not a date; use a day such as 2026-07-01 or a date-time with its zone such as 2026-07-01T09:00+05:30`,
     missingFlag: (flag: string) => `missing ${flag}: pass it as a flag (thane asks for it only on a terminal)`,
+    cannotWrite: (path: string, reason: string) => `cannot write ${path} (${reason}); check that its folder exists and is writable, or write it elsewhere`,
   },
   grievances: {
     services: {
@@ -493,7 +494,7 @@ export const en = {
   sandbox: {
     summary: 'Run the local city API (sensors, transit, grievances) on this machine.',
     description:
-      'Serves the bundled Thane sample data through the open standards the SDK speaks, on loopback by default, until Ctrl-C. The clock is live unless --clock fixes it, so workshops and tests see the same city every time.',
+      'Serves the bundled Thane sample data through the open standards the SDK speaks, on loopback by default, until Ctrl-C. The clock is live unless --clock fixes it, so workshops and tests see the same city every time. Open its URL in a browser for the live city page (air quality, flood gauges, buses on a map, the latest grievances); --chaos fails a share of requests on purpose, to practise retries.',
     examples: [
       '<%= config.bin %> sandbox',
       '<%= config.bin %> sandbox --port 0',
@@ -505,7 +506,7 @@ export const en = {
     clock: 'Fix the sandbox clock at this instant (ISO 8601 with offset, e.g. 2026-07-14T09:00+05:30). Default: live.',
     db: 'SQLite file where the sandbox keeps what it stores; ":memory:" keeps nothing. Default: sandbox.sqlite in the Thane data folder ($THANE_DATA_DIR, else $XDG_DATA_HOME/thane, else ~/.local/share/thane).',
     apiKey: 'The only API key the sandbox accepts for filing grievances. Default: its development key, printed at start.',
-    chaos: 'Chaos mode: this share of requests (0 to 1, e.g. 0.2) is answered 503 or 429 with Retry-After, or delayed; each such answer has an x-thane-chaos header. /healthz is exempt. Default: off.',
+    chaos: 'Chaos mode: this share of requests (0 to 1, e.g. 0.2) is answered 503 or 429 with Retry-After, or delayed; each such answer has an x-thane-chaos header. /healthz and the city page (/ and /city/*) are exempt. Default: off.',
     chaosSeed: 'Seed of the chaos faults, to replay the same faults in the same order. Default: a random seed, printed at start.',
     chaosLatency: 'How long a delayed chaos answer waits, in milliseconds; 0 leaves only the 503 and 429 faults. Default: 1000.',
     chaosInvalid: (value: string) => `--chaos must be a number from 0 to 1, the share of requests that fail (e.g. --chaos 0.2); got "${value}"`,
@@ -581,7 +582,7 @@ export const en = {
       summary: 'Check your code for an exercise.',
       description:
         'Runs the exercise\'s checks on your files in a separate process with a time limit, and records the attempt. Failed checks are shown as sentences with the expected and the actual value. Exits 1 when a check fails or the time runs out.',
-      examples: ['<%= config.bin %> workshop verify', '<%= config.bin %> workshop verify 2', '<%= config.bin %> workshop verify 02-sub-indices --json', '<%= config.bin %> workshop verify --all'],
+      examples: ['<%= config.bin %> workshop verify', '<%= config.bin %> workshop verify 2', '<%= config.bin %> workshop verify 03-sub-indices --json', '<%= config.bin %> workshop verify --all'],
       exercise: 'The exercise: its id, its number or the start of its name. Default: the first one not passed yet.',
       all: 'Check every exercise, in order.',
       running: (exercise: string) => `Checking ${exercise}…`,
@@ -626,7 +627,7 @@ export const en = {
       summary: 'Show the reference solution of an exercise.',
       description:
         'Opens once your code passes the exercise\'s check, or earlier with the code your trainer gives you (one code per exercise, or one for the whole workshop; trainers see them with "thane workshop report --codes <workshop>"). Your files are not changed.',
-      examples: ['<%= config.bin %> workshop solution 1', '<%= config.bin %> workshop solution 02-sub-indices --code K7M2QX'],
+      examples: ['<%= config.bin %> workshop solution 1', '<%= config.bin %> workshop solution 03-sub-indices --code K7M2QX'],
       exercise: 'The exercise (default: the first one not passed yet).',
       code: 'The unlock code from your trainer.',
       heading: (exercise: string, how: 'pass' | 'code') => `Solution of ${exercise} (${how === 'pass' ? 'you passed it' : 'opened with the trainer\'s code'}):`,

@@ -1,25 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { existsSync, realpathSync, statSync } from 'node:fs'
-import { rename, rm, writeFile } from 'node:fs/promises'
-import { basename, dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import type { Report, Severity, ValidationError } from '@thanekit/sdk/validate'
 import { UserError } from '../errors.js'
 import { msg } from '../messages/index.js'
-import { visibleText } from './visible-text.js'
+import { htmlText } from './visible-text.js'
 import { fails, type ValidateResult } from './validate.js'
 
 const m = msg.validate
 const h = msg.validate.html
 const SEVERITIES: Severity[] = ['error', 'warning', 'info']
 
-function esc(text: string | number): string {
-  return visibleText(String(text))
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
-}
+const esc = htmlText
 
 const num = (n: number) => n.toLocaleString('en-IN')
 
@@ -236,16 +228,4 @@ export function filesRead(result: ValidateResult): string[] {
     for (const t of r.tables) files.add(t.file).add(join(base, t.file)).add(join(r.source, t.file))
   }
   return [...files]
-}
-
-/** Writes the file whole or not at all: to a temporary file beside it, then renamed over it. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`)
-  try {
-    await writeFile(temp, text, { flag: 'wx' })
-    await rename(temp, path)
-  } catch (err) {
-    await rm(temp, { force: true })
-    throw new UserError(m.reportWriteFailed(path, (err as NodeJS.ErrnoException).code ?? String(err)), { cause: err })
-  }
 }

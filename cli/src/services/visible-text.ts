@@ -10,6 +10,16 @@ export function visibleText(text: string): string {
   return text.replace(INVISIBLE, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`)
 }
 
+/** `visibleText`, escaped for HTML text and attribute values: the one escaping of every HTML report. */
+export function htmlText(text: string | number): string {
+  return visibleText(String(text))
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
+}
+
 /** `visibleText`, with line breaks and tabs also written as `\n`, `\r` and `\t`: one problem stays one line of the text report. */
 export function oneLineText(text: string): string {
   return visibleText(text).replace(/[\n\r\t]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'))

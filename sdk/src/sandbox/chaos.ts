@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyInstance } from 'fastify'
 import { InputError } from '../errors.js'
@@ -39,8 +39,26 @@ export type ChaosFault = 'unavailable' | 'rate-limited' | 'latency'
 /** The header that marks an answer shaped by chaos mode. */
 export const CHAOS_HEADER = 'x-thane-chaos'
 
-/** Paths that never meet a fault: health checks must tell a sick sandbox from a chaotic one. */
-export const CHAOS_EXEMPT_PATHS: readonly string[] = ['/healthz']
+/**
+ * Paths that never meet a fault: health checks must tell a sick sandbox from a chaotic one, and the
+ * live city page (`/` and everything under `/city/`) must stay up for the people watching it. A
+ * path ending in `/*` covers everything below it.
+ */
+export const CHAOS_EXEMPT_PATHS: readonly string[] = ['/healthz', '/', '/city/*']
+
+/** Does a request path (query string allowed) stand outside chaos mode? */
+export function isChaosExempt(url: string): boolean {
+  const path = url.replace(/[?#].*$/s, '')
+  return CHAOS_EXEMPT_PATHS.some((exempt) => (exempt.endsWith('/*') ? path.startsWith(exempt.slice(0, -1)) : path === exempt))
+}
+
+// The city page reads the APIs through `inject`; those inner requests carry this header with a
+// token made fresh for each process, so chaos spares them too (no client can guess it).
+const INTERNAL_HEADER = 'x-thane-internal'
+const INTERNAL_TOKEN = randomUUID()
+
+/** Headers that mark an in-process `inject` request of the sandbox's own, which chaos spares. */
+export const INTERNAL_REQUEST_HEADERS: Readonly<Record<string, string>> = Object.freeze({ [INTERNAL_HEADER]: INTERNAL_TOKEN })
 
 const MAX_SEED = 2 ** 32 - 1
 
@@ -81,7 +99,7 @@ export function chaosSequence(chaos: ResolvedChaos): () => ChaosFault | undefine
 export function installChaos(app: FastifyInstance, chaos: ResolvedChaos): void {
   const next = chaosSequence(chaos)
   app.addHook('onRequest', async (request, reply) => {
-    if (CHAOS_EXEMPT_PATHS.includes(request.url.replace(/\?.*$/s, ''))) return
+    if (isChaosExempt(request.url) || request.headers[INTERNAL_HEADER] === INTERNAL_TOKEN) return
     const fault = next()
     if (fault === undefined) return
     reply.header(CHAOS_HEADER, fault)
@@ -90,10 +108,14 @@ export function installChaos(app: FastifyInstance, chaos: ResolvedChaos): void {
       return
     }
     const [status, code, what] = fault === 'unavailable' ? [503, 'service_unavailable', 'is unavailable'] : [429, 'too_many_requests', 'is rate-limiting']
+    // Sent as ready JSON text: a route's own response schema (Open311's error list) must not
+    // re-serialize the fault body, which turned 429 faults into 500s.
+    const body = { error: { code, message: `chaos mode: the sandbox ${what} this request on purpose; retry after ${chaos.retryAfterSeconds} s` } }
     reply
       .code(status)
       .header('retry-after', String(chaos.retryAfterSeconds))
-      .send({ error: { code, message: `chaos mode: the sandbox ${what} this request on purpose; retry after ${chaos.retryAfterSeconds} s` } })
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(body))
     return reply
   })
 }

@@ -6,6 +6,7 @@ import type { Pollutant } from '../sensors/types.js'
 import { readFloodGauges, readingAt } from './apis/gtfs/floods.js'
 import { hasGtfsFeed, readGtfsFeed, type Path } from './apis/gtfs/load.js'
 import { readSensorsDataset, sensorsFolder } from './apis/sensorthings/load.js'
+import { INTERNAL_REQUEST_HEADERS } from './chaos.js'
 import { formatIst } from './clock.js'
 import { CITY_PAGE_HTML } from './city-page/page.js'
 import { replayShiftMs } from './replay.js'
@@ -184,7 +185,7 @@ function firstAfter(times: number[], t: number): number {
 }
 
 async function busesOf(app: FastifyInstance): Promise<CityNow['buses']> {
-  const res = await app.inject({ method: 'GET', url: '/gtfs-rt/vehicle-positions?format=json' })
+  const res = await app.inject({ method: 'GET', url: '/gtfs-rt/vehicle-positions?format=json', headers: INTERNAL_REQUEST_HEADERS })
   if (res.statusCode !== 200) return []
   const feed = res.json() as {
     entity?: { id: string; vehicle?: { trip?: { routeId?: string }; position?: { latitude: number; longitude: number; bearing?: number }; vehicle?: { id?: string; label?: string } } }[]
@@ -206,7 +207,7 @@ async function busesOf(app: FastifyInstance): Promise<CityNow['buses']> {
 }
 
 async function grievancesOf(app: FastifyInstance): Promise<CityNow['grievances']> {
-  const res = await app.inject({ method: 'GET', url: '/open311/v2/requests.json' })
+  const res = await app.inject({ method: 'GET', url: '/open311/v2/requests.json', headers: INTERNAL_REQUEST_HEADERS })
   if (res.statusCode !== 200) return []
   const requests = res.json() as { service_request_id?: string; service_name?: string; status?: string; requested_datetime?: string; address?: string }[]
   return requests

@@ -479,7 +479,7 @@ class Explainer {
   private readonly extraKeys = new Set<string>()
   private readonly order: Map<string, number>
 
-  constructor(private readonly compiled: CompiledJsonSchema, private readonly add: Add) {
+  constructor(compiled: CompiledJsonSchema, private readonly add: Add) {
     this.order = new Map([...compiled.properties.keys()].map((k, i) => [k, i + 1]))
   }
 

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs'
 import { Args, Flags } from '@oclif/core'
 import { BaseCommand } from '../../base-command.js'
 import { UserError } from '../../errors.js'
 import { msg } from '../../messages/index.js'
 import { classReport, findWorkshop, reportCsv, reportHtml, unlockCode, WHOLE_WORKSHOP, type ClassReport } from '../../services/workshop/index.js'
+import { writeFileAtomically } from '../../services/write-file.js'
 import { renderTable } from '../../ui/table.js'
 
 const m = msg.workshop.report
@@ -29,7 +29,7 @@ export default class WorkshopReport extends BaseCommand {
     const files = argv.map(String)
     if (files.length === 0) throw new UserError(msg.workshop.errors.noReportInput)
     const report = classReport(files)
-    if (flags.html !== undefined) writeFileSync(flags.html, reportHtml(report, new Date()))
+    if (flags.html !== undefined) writeFileAtomically(flags.html, reportHtml(report, new Date()))
     if (this.jsonEnabled()) return report
     if (flags.csv) {
       process.stdout.write(reportCsv(report))

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { UserError } from '../../errors.js'
 import { msg } from '../../messages/index.js'
+import { writeFileAtomically } from '../write-file.js'
 import { findWorkshop, type Workshop } from './catalog.js'
 
 const m = msg.workshop.errors
@@ -99,10 +100,7 @@ export function openLearner(from: string): Learner {
 
 /** Writes the state whole through a temporary file, so an interrupted write never leaves half a file. */
 export function saveState(dir: string, state: LearnerState): void {
-  const file = join(dir, STATE_FILE)
-  const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, JSON.stringify(state, null, 2) + '\n')
-  renameSync(temporary, file)
+  writeFileAtomically(join(dir, STATE_FILE), JSON.stringify(state, null, 2) + '\n')
 }
 
 /** The record of one exercise (made when missing). */

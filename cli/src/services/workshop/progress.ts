@@ -1,7 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { UserError } from '../../errors.js'
 import { msg } from '../../messages/index.js'
+import { htmlText } from '../visible-text.js'
+import { writeFileAtomically } from '../write-file.js'
 import { readHints } from './catalog.js'
 import { progressOf, recordActivity, saveState, currentExercise, type Learner } from './learner.js'
 
@@ -69,7 +71,7 @@ export function learnerProgress(learner: Learner, options: { name?: string; now?
 }
 
 export function writeProgressFile(file: string, progress: ProgressFile): void {
-  writeFileSync(file, JSON.stringify(progress, null, 2) + '\n')
+  writeFileAtomically(file, JSON.stringify(progress, null, 2) + '\n')
 }
 
 /** One learner's line of the trainer's report. */
@@ -196,8 +198,7 @@ function csvCell(text: string): string {
 /** A self-contained page (no script, no outside resource) with both tables, for a projector or an e-mail. */
 export function reportHtml(report: ClassReport, generatedAt: Date): string {
   const t = msg.workshop.report.html
-  const esc = (value: string | number) =>
-    String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+  const esc = htmlText
   const table = (headers: readonly string[], rows: (string | number)[][], rowClass: (i: number) => string) =>
     `<table><thead><tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows
       .map((row, i) => `<tr class="${rowClass(i)}">${row.map((cell) => `<td>${esc(cell)}</td>`).join('')}</tr>`)
