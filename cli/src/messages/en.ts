@@ -236,7 +236,7 @@ export const en = {
     schema: 'A built-in schema (grievances/requests, grievances/services, sensors/observations, transit/stops, …), gtfs (the GTFS rule pack), a Table Schema JSON file or a JSON Schema file (draft 2020-12 or draft-07). Default: the built-in schema whose fields match the header.',
     maxErrors: 'Keep at most this many problems for each input (the summary still counts them all).',
     failOn: 'Exit 1 when a problem of this severity or worse is found; "never" always exits 0 once the inputs are read.',
-    encoding: 'The encoding of the CSV files: utf-8, utf-16le, utf-16be or windows-1252. Default: UTF-8, or UTF-16 when a byte order mark says so.',
+    encoding: 'The encoding of the CSV files: utf-8, utf-16le, utf-16be or windows-1252 (latin1 and iso-8859-1 are read as windows-1252, as browsers do). Default: UTF-8, or UTF-16 when a byte order mark says so.',
     noPaths: 'give at least one CSV file, datapackage.json or GTFS feed to check, e.g. "thane validate export.csv"',
     folder: (path: string) => `${path} is a folder; give a CSV file, a datapackage.json, or a GTFS feed folder (one with stops.txt)`,
     unknownSchema: (ref: string, names: string[]) =>
@@ -335,7 +335,7 @@ export const en = {
       sampleRows: 'Read at most this many data rows (the rest of the file is not read).',
       output: 'Write the schema to this file instead of printing it (an existing file is kept unless --force).',
       force: 'Overwrite the --output file when it exists.',
-      encoding: 'The encoding of the file: utf-8, utf-16le, utf-16be or windows-1252. Default: UTF-8, or UTF-16 when a byte order mark says so.',
+      encoding: 'The encoding of the file: utf-8, utf-16le, utf-16be or windows-1252 (latin1 and iso-8859-1 are read as windows-1252, as browsers do). Default: UTF-8, or UTF-16 when a byte order mark says so.',
       written: (path: string, fields: number) => `Wrote a schema of ${fields} field${fields === 1 ? '' : 's'} to ${path}; check it with "thane validate <file> --schema ${path}".`,
     },
     unknown: (name: string, names: string[]) => `"${name}" is not a built-in schema; built-in schemas: ${names.join(', ')}`,
@@ -454,7 +454,7 @@ export const en = {
     description:
       'Starts the sandbox on a free loopback port with a fixed clock (a monsoon morning, 24 July 2026, 09:00 in Thane) and walks through the kit: the CPCB AQI of every air-quality station, the next buses from Thane Station with their realtime delays, a grievance filed and read back, and a clean and a broken data export validated. Then it stops the sandbox and says what to try next. On a terminal it is a live screen; piped it is plain text; --json gives the data.',
     examples: ['<%= config.bin %> demo', '<%= config.bin %> demo --clock live', '<%= config.bin %> demo --json'],
-    clock: 'The sandbox clock: an ISO 8601 date-time with offset inside the bundled data (July 2026), or "live". Default: 2026-07-24T09:00+05:30.',
+    clock: 'The sandbox clock: an ISO 8601 date-time with offset inside the bundled data (July 2026), or "live".',
     title: 'Thane Kit demo: the city in one minute (synthetic data, served on this machine)',
     steps: {
       sandbox: 'Starting the sandbox',

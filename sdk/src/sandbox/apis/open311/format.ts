@@ -190,7 +190,6 @@ export function discoveryXml(d: Discovery): string {
 // field order is worth keeping.
 
 const str = { type: 'string' } as const
-const num = { type: 'number' } as const
 
 export const errorsSchema = {
   type: 'array',
