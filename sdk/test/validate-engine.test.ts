@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { readCsvRecords } from '../src/validate/csv-records.js'
 import { compileField } from '../src/validate/fields.js'
 import { validatePackage, validateTable, type Report, type TableSchema, type TableSchemaField } from '../src/validate/index.js'
+import { KeyHasher, KeySet } from '../src/validate/keyset.js'
 import { compileRowValidator } from '../src/validate/row-schema.js'
 import { Collector, scanTable } from '../src/validate/table.js'
 
@@ -268,5 +269,87 @@ describe('limits and progress', () => {
       expect(calls.at(-1)).toEqual([size, size])
       expect(calls.every(([done, total], i) => total === size && done <= size && (i === 0 || done >= (calls[i - 1] as [number, number])[0]))).toBe(true)
     }
+  })
+})
+
+describe('the fast path keeps exact results', () => {
+  it('readCsvRecords: with reuseRecords, copies of the records equal fresh records, ragged and quoted rows included', async () => {
+    const cell = fc.oneof(fc.constantFrom('', 'a', 'x,y', 'say "hi"', 'two\nlines'), fc.string({ maxLength: 5 }))
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }), async (rows) => {
+        const quote = (c: string) => (c === '' || /[,"\r\n]/.test(c) || c.trim() !== c ? `"${c.replaceAll('"', '""')}"` : c)
+        const text = `${[['h1', 'h2'], ...rows].map((r) => r.map(quote).join(',')).join('\n')}\n`
+        const fresh: Array<[number, string[]]> = []
+        const reused: Array<[number, string[]]> = []
+        await readCsvRecords({ text, file: 'x.csv' }, (record, line) => fresh.push([line, record]))
+        await readCsvRecords({ text, file: 'x.csv' }, (record, line) => reused.push([line, [...record]]), { reuseRecords: true })
+        expect(reused).toEqual(fresh)
+      }),
+      { seed: 20261127, numRuns: 150 },
+    )
+  })
+
+  it('KeySet: agrees with a Set of the same 64-bit keys through growth, at any capacity', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })), { maxLength: 600 }), (capacity, keys) => {
+        const set = new KeySet(capacity)
+        const seen = new Set<string>()
+        for (const [a, b] of keys) {
+          // Spread the small integers over all 32 bits, as hashes are.
+          const hi = Math.imul(a, 0x9e3779b1) >>> 0
+          const lo = Math.imul(b + 1, 0x85ebca6b) >>> 0
+          const id = `${hi}:${lo}`
+          expect(set.has(hi, lo)).toBe(seen.has(id))
+          expect(set.add(hi, lo)).toBe(seen.has(id))
+          seen.add(id)
+        }
+        expect(set.size).toBe(seen.size)
+      }),
+      { seed: 11, numRuns: 200 },
+    )
+  })
+
+  it('KeyHasher: strings that differ anywhere, or only in length, hash apart', () => {
+    const hash = (parts: string[]) => {
+      const h = new KeyHasher()
+      h.start()
+      for (const p of parts) h.string(p)
+      return `${h.hi}:${h.lo}`
+    }
+    const texts = ['', 'a', 'a\0', 'ab', 'ba', 'abc', 'abd', 'TMC-AQ-01', 'TMC-AQ-10', '😀', '😀x']
+    expect(new Set(texts.map((t) => hash([t]))).size).toBe(texts.length)
+    expect(hash(['ab', 'c'])).not.toBe(hash(['a', 'bc']))
+    expect(hash(['TMC-AQ-01'])).toBe(hash(['TMC-AQ-01']))
+  })
+
+  it('validateTable: keys read the values the row validator parsed, equal to the explainer\'s', async () => {
+    // Equal numbers written differently are one key; a row the validator rejects still takes part
+    // in the key through the explainer; threads 1 and 2 agree.
+    const schema: TableSchema = {
+      fields: [
+        { name: 'at', type: 'datetime' },
+        { name: 'n', type: 'number' },
+        { name: 'k', type: 'integer', constraints: { maximum: 10 } },
+      ],
+      primaryKey: ['at', 'n'],
+    }
+    const rows = [
+      '2026-07-01T00:00:00Z,1.5,1',
+      '2026-07-01T05:30:00+05:30,1.50,2', // the same instant and number: a repeated key
+      '2026-07-01T00:00:00Z,+1.5,99', // the same key again, in a row with another error
+      '2026-07-01T00:00:00Z,INF,3',
+      '2026-07-01T00:00:00Z,INF,4', // INF twice
+      '2026-07-01T00:00:01Z,1.5,5',
+    ]
+    const file = tempFile('keys.csv', `at,n,k\n${rows.join('\n')}\n`)
+    const one = await validateTable({ path: file, schema, ...oneThread })
+    // (A key's value text is its canonical form: a date-time as epoch seconds.)
+    expect(brief(one)).toEqual([
+      'primary-key 3 at, n 1782864000, 1.5',
+      'constraint-error 4 k 99',
+      'primary-key 4 at, n 1782864000, 1.5',
+      'primary-key 6 at, n 1782864000, INF',
+    ])
+    expect(await validateTable({ path: file, schema, ...twoThreads(40) })).toEqual(one)
   })
 })

@@ -56,6 +56,12 @@ export class CsvScanner {
   line = 1
   broken: ScanBroken | undefined
   private cells: string[] = []
+  /**
+   * Cells of the current record so far. Cells are written by index and the array's length set only
+   * when a record is shorter than the one before: emptying a reused array (`length = 0`) made V8
+   * drop its backing store, so every record allocated a new one as it grew.
+   */
+  private count = 0
   private mode = START
   /** The current cell's text so far (from earlier chunks, or a quoted cell's pieces). */
   private partial = ''
@@ -72,8 +78,8 @@ export class CsvScanner {
   private readonly crOnly: boolean
 
   /**
-   * @param sink receives each record and the line it starts on; with `reuse`, the array is
-   *   emptied after the call (copy it to keep it).
+   * @param sink receives each record and the line it starts on; with `reuse`, the same array
+   *   holds the next record (copy it to keep it).
    */
   constructor(
     dialect: ScanDialect,
@@ -102,6 +108,7 @@ export class CsvScanner {
     const reuse = this.reuse
     // State lives in locals while the chunk is scanned (written back at the end).
     let cells = this.cells
+    let count = this.count
     let partial = this.partial
     let mode = this.mode
     let i = 0
@@ -142,19 +149,19 @@ export class CsvScanner {
         mode = START
         if (j === nextNL) {
           if (!this.crOnly && cell.charCodeAt(cell.length - 1) === 13) cell = cell.slice(0, -1)
-          cells.push(cell)
+          cells[count++] = cell
+          if (cells.length !== count) cells.length = count
+          count = 0
           const at = this.line
           this.line = at + 1 + this.extraLines
           this.extraLines = 0
-          if (reuse) {
-            sink(cells, at)
-            cells.length = 0
-          } else {
+          if (reuse) sink(cells, at)
+          else {
             this.cells = []
             sink(cells, at)
             cells = this.cells
           }
-        } else cells.push(cell)
+        } else cells[count++] = cell
       } else if (mode === QUOTED) {
         let j = i
         while (j < n) {
@@ -175,14 +182,16 @@ export class CsvScanner {
           mode = QUOTED
           i++
         } else if (c === D || c === NL) {
-          cells.push(partial)
+          cells[count++] = partial
           partial = ''
           mode = START
           i++
           if (c === NL) {
             this.cells = cells
+            this.count = count
             this.endRecord()
             cells = this.cells
+            count = 0
           }
         } else {
           this.quotedLength = partial.length
@@ -200,18 +209,21 @@ export class CsvScanner {
         partial += text.slice(i, j)
         if (partial.length > max) return this.tooLarge(this.cellLine, mode)
         if (j === n) break
-        cells.push(this.afterQuoteCell(partial, c === NL))
+        cells[count++] = this.afterQuoteCell(partial, c === NL)
         partial = ''
         i = j + 1
         mode = START
         if (c === NL) {
           this.cells = cells
+          this.count = count
           this.endRecord()
           cells = this.cells
+          count = 0
         }
       }
     }
     this.cells = cells
+    this.count = count
     this.partial = partial
     this.mode = mode
     return true
@@ -225,9 +237,8 @@ export class CsvScanner {
       this.broken = { line: this.cellLine, message: `a quote opened on line ${this.cellLine} is never closed` }
       return
     }
-    if (mode === START && this.cells.length === 0) return
-    if (mode === AFTER_QUOTE) this.cells.push(this.afterQuoteCell(this.partial, false))
-    else this.cells.push(this.partial)
+    if (mode === START && this.count === 0) return
+    this.cells[this.count++] = mode === AFTER_QUOTE ? this.afterQuoteCell(this.partial, false) : this.partial
     this.partial = ''
     this.mode = START
     this.endRecord()
@@ -241,18 +252,20 @@ export class CsvScanner {
 
   private endRecord(): void {
     const record = this.cells
+    if (record.length !== this.count) record.length = this.count
+    this.count = 0
     const at = this.line
     this.line = at + 1 + this.extraLines
     this.extraLines = 0
     if (!this.reuse) this.cells = []
     this.sink(record, at)
-    if (this.reuse) record.length = 0
   }
 
   private tooLarge(line: number, mode: number): false {
     this.mode = mode
     this.partial = ''
     this.cells = []
+    this.count = 0
     this.broken = {
       line,
       message: `a cell starting on line ${line} is larger than the limit of ${formatBytes(this.maxCell)}${mode === QUOTED ? ' (a quote opened there may never close)' : ''}`,

@@ -1,7 +1,8 @@
 /**
  * Keys of unique, primary-key and foreign-key checks, kept as 64-bit hashes in a typed-array
- * open-addressing set (linear probing, grown by doubling at 3/4 full): 8 bytes a key instead of a
- * string and a Set entry (~80 bytes), so 5,000,000 keys take 64 MB at most.
+ * open-addressing set (linear probing, grown by doubling at 7/8 full; callers size it for 3/4, so
+ * an estimate a little short does not double it): 8 bytes a key instead of a string and a Set
+ * entry (~80 bytes), so a set sized for 5,000,000 keys takes 53 MB.
  *
  * Exactness: two different keys are taken as equal only when their 64-bit hashes collide. The hash
  * is two independent 32-bit MurmurHash3-style lanes over the key's characters (or a number's bits),
@@ -11,51 +12,61 @@
  */
 export class KeySet {
   private slots: Uint32Array
-  private mask: number
+  /** Slots (any count, not a power of two: a set sized for 5 million keys takes 53 MB, not 64). */
+  private capacity: number
   size = 0
 
   constructor(capacity = 1024) {
-    let cap = 16
-    while (cap < capacity) cap *= 2
-    this.slots = new Uint32Array(cap * 2)
-    this.mask = cap - 1
+    this.capacity = Math.max(16, Math.ceil(capacity))
+    this.slots = new Uint32Array(this.capacity * 2)
+  }
+
+  /**
+   * The first slot to probe: the mixed hash scaled to the capacity. The product is a double, so a
+   * large set may round a home by a slot, always the same way and never out of range (the
+   * rounding error is below capacity / 2^20).
+   */
+  private home(hi: number, lo: number): number {
+    return Math.floor(((lo ^ Math.imul(hi, 0x9e3779b1)) >>> 0) * this.capacity / 4294967296)
   }
 
   /** Adds the key; returns true when it was already there. */
   add(hi: number, lo: number): boolean {
     if (hi === 0 && lo === 0) lo = 1 // (0, 0) marks an empty slot
     const slots = this.slots
-    let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask
+    const cap = this.capacity
+    let i = this.home(hi, lo)
     for (;;) {
       const a = slots[2 * i] as number
       const b = slots[2 * i + 1] as number
       if (a === 0 && b === 0) break
       if (a === hi >>> 0 && b === lo >>> 0) return true
-      i = (i + 1) & this.mask
+      if (++i === cap) i = 0
     }
     slots[2 * i] = hi
     slots[2 * i + 1] = lo
-    if (++this.size * 4 > (this.mask + 1) * 3) this.grow()
+    if (++this.size * 8 > cap * 7) this.grow()
     return false
   }
 
   has(hi: number, lo: number): boolean {
     if (hi === 0 && lo === 0) lo = 1
     const slots = this.slots
-    let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask
+    const cap = this.capacity
+    let i = this.home(hi, lo)
     for (;;) {
       const a = slots[2 * i] as number
       const b = slots[2 * i + 1] as number
       if (a === 0 && b === 0) return false
       if (a === hi >>> 0 && b === lo >>> 0) return true
-      i = (i + 1) & this.mask
+      if (++i === cap) i = 0
     }
   }
 
   private grow(): void {
     const old = this.slots
-    this.slots = new Uint32Array(old.length * 2)
-    this.mask = this.mask * 2 + 1
+    this.capacity *= 2
+    this.slots = new Uint32Array(this.capacity * 2)
     this.size = 0
     for (let i = 0; i < old.length; i += 2) {
       const a = old[i] as number
@@ -82,7 +93,14 @@ export class KeyHasher {
     let h1 = this.hi
     let h2 = this.lo
     const n = s.length
-    for (let i = 0; i < n; i++) {
+    // Two UTF-16 units a round (the length, mixed in below, tells "a" from "a\0").
+    let i = 0
+    for (; i + 1 < n; i += 2) {
+      const c = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)
+      h1 = mixA(h1, c)
+      h2 = mixB(h2, c)
+    }
+    if (i < n) {
       const c = s.charCodeAt(i)
       h1 = mixA(h1, c)
       h2 = mixB(h2, c)

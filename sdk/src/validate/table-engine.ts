@@ -1,6 +1,6 @@
 import { compileField, type FieldCheck } from './fields.js'
 import { KeyHasher, KeySet } from './keyset.js'
-import { compileRowValidator, fastCast, numberOf, typeOnlyCheck, type FastCast } from './row-schema.js'
+import { compileRowValidator, fastCast, numberOf, typeOnlyCheck, valueSlotKind, type FastCast } from './row-schema.js'
 import { compileRules, type CellRule, type Profile, type RuleFinding, type RuleValue, type TableRule } from './rules/index.js'
 import { asList } from './schema.js'
 import type { TableSchema, ValidationError } from './types.js'
@@ -62,6 +62,8 @@ interface FieldPlan {
   keyText: (s: string) => string
   /** A valid cell's value as table rules receive it. */
   ruleValue: (s: string) => RuleValue
+  /** Whether the row validator leaves a valid cell's value in `RowPass.slots` (see row-schema.ts `valueSlotKind`). */
+  slotted: boolean
 }
 
 const NUMERIC_KEY_TYPES = new Set(['integer', 'year', 'number', 'datetime', 'date', 'boolean'])
@@ -91,6 +93,7 @@ function planField(schema: TableSchema, i: number, col: number, pk: Set<string>)
     keyNumber: NUMERIC_KEY_TYPES.has(type) ? num : undefined,
     keyText,
     ruleValue: NUMERIC_RULE_TYPES.has(type) && num ? num : (s) => s,
+    slotted: cast !== undefined && valueSlotKind(field) !== 0,
   }
 }
 
@@ -123,6 +126,10 @@ export class RowPass {
   /** Per field, whether the current row's cell is present and valid. */
   private readonly valid: Uint8Array
   private readonly needed: number[]
+  /** Values of slotted fields, written by the row validator; read only for a row it accepted. */
+  private readonly slots: Float64Array
+  /** Whether the current row passed the row validator (so `slots` holds its values). */
+  private accepted = false
   private record: string[] = []
 
   constructor(plan: TablePlanInput, private out: RowOut) {
@@ -131,6 +138,7 @@ export class RowPass {
     this.fields = schema.fields.map((_, i) => planField(schema, i, plan.columns[i] as number, pk))
     this.width = plan.width
     this.delimiter = plan.delimiter
+    this.slots = new Float64Array(this.fields.length)
     this.validate = compileRowValidator(
       schema.fields,
       plan.columns,
@@ -138,6 +146,7 @@ export class RowPass {
       schema.missingValues ?? [''],
       this.fields.map((f) => f.required),
       this.fields.map((f) => f.cast),
+      this.slots,
     )
     // The fields whose validity the keys and rules need; the fast path looks at no others.
     this.needed = [...new Set([...plan.keys.flatMap((k) => k.fields), ...plan.ruleFields])].filter((i) => i >= 0)
@@ -168,13 +177,17 @@ export class RowPass {
     const probe = this.probe
     if (record.length === this.width && probe && !this.badBytes && !probe.isMissing(record[probe.col] as string) && this.validate(record)) {
       // The fast path: every cell is valid or missing (and may be).
+      this.accepted = true
       const needed = this.needed
       for (let j = 0; j < needed.length; j++) {
         const i = needed[j] as number
         const f = fields[i] as FieldPlan
         this.valid[i] = f.col >= 0 && !f.isMissing(record[f.col] as string) ? 1 : 0
       }
-    } else if (!this.explain(record, line)) return
+    } else {
+      this.accepted = false
+      if (!this.explain(record, line)) return
+    }
     if (this.cellRules.length) this.runCellRules(record, line)
     this.emit(line)
   }
@@ -202,6 +215,7 @@ export class RowPass {
     const record = this.record
     const hashes = this.hashes
     const hasher = this.hasher
+    const slots = this.accepted ? this.slots : undefined
     for (let k = 0; k < this.keys.length; k++) {
       const spec = this.keys[k] as KeySpec
       // Keys shared with other tables hash the key text, so an integer 1 matches a string "1".
@@ -216,7 +230,7 @@ export class RowPass {
         }
         const f = this.fields[i] as FieldPlan
         const cell = record[f.col] as string
-        if (!exact && f.keyNumber) hasher.number(f.keyNumber(cell))
+        if (!exact && f.keyNumber) hasher.number(slots && f.slotted ? (slots[i] as number) : f.keyNumber(cell))
         else hasher.string(f.keyText(cell))
       }
       hashes[2 * k] = ok ? hasher.hi : 0
@@ -225,7 +239,7 @@ export class RowPass {
     for (let r = 0; r < this.ruleFields.length; r++) {
       const i = this.ruleFields[r] as number
       const f = this.fields[i] as FieldPlan
-      this.values[r] = this.valid[i] ? f.ruleValue(record[f.col] as string) : undefined
+      this.values[r] = !this.valid[i] ? undefined : slots && f.slotted ? slots[i] : f.ruleValue(record[f.col] as string)
     }
     this.out.row(line, hashes, this.values, this)
   }

@@ -64,8 +64,11 @@ class BatchOut implements RowOut {
   row(line: number, hashes: Uint32Array, values: RuleValue[]): void {
     this.rowLines.ensure(1)[this.rowLines.length++] = line
     if (keyWords) {
-      this.hashes.ensure(keyWords).set(hashes, this.hashes.length)
-      this.hashes.length += keyWords
+      // A plain loop: TypedArray.set costs a builtin call for the two or four words of a row.
+      const h = this.hashes.ensure(keyWords)
+      const at = this.hashes.length
+      for (let w = 0; w < keyWords; w++) h[at + w] = hashes[w] as number
+      this.hashes.length = at + keyWords
     }
     if (slots) {
       const v = this.values.ensure(slots)
