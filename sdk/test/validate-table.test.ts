@@ -156,7 +156,7 @@ describe('validateTable: rows and labels', () => {
     const pkSchema: TableSchema = { fields: [{ name: 'station', type: 'integer' }, { name: 'at', type: 'datetime' }], primaryKey: ['station', 'at'] }
     const text = 'station,at\n1,2026-07-01T00:00:00+05:30\n2,2026-07-01T00:00:00+05:30\n1,2026-07-01T00:00:00+05:30\n'
     const report = await validateTable({ text, schema: pkSchema })
-    expect(report.errors).toMatchObject([{ code: 'primary-key', row: 4, value: '1, 1782844200' }])
+    expect(report.errors).toMatchObject([{ code: 'primary-key', row: 4, value: '1, 2026-07-01T00:00:00+05:30' }])
   })
 })
 

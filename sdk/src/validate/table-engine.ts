@@ -205,10 +205,8 @@ export class RowPass {
       const f = this.fields[spec.fields[0] as number] as FieldPlan
       return cutValue(this.record[f.col] ?? '')
     }
-    return cutValue(spec.fields.map((i) => {
-      const f = this.fields[i] as FieldPlan
-      return f.keyText(this.record[f.col] ?? '')
-    }).join(KEY_SEPARATOR))
+    // The cells as written (not their canonical form: a date-time stays a date-time, not epoch seconds).
+    return cutValue(spec.fields.map((i) => this.record[(this.fields[i] as FieldPlan).col] ?? '').join(KEY_SEPARATOR))
   }
 
   private emit(line: number): void {
