@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { SchemaError, SourceError, validatePackage } from '../src/validate/index.js'
-import { writeFileSync } from 'node:fs'
+import { statSync, writeFileSync } from 'node:fs'
 import { BROKEN_REQUESTS_EXPECTED, GRIEVANCES, brokenPackage, sampleRows } from './fixtures/validate/broken.js'
 
 describe('validatePackage', () => {
@@ -14,6 +14,16 @@ describe('validatePackage', () => {
       ['requests', 5000, true],
     ])
     expect(report.rows).toBe(5016)
+  })
+
+  it('validatePackage: onProgress rises over all the files of the package and ends at their whole size', async () => {
+    const calls: Array<[number, number]> = []
+    await validatePackage(join(GRIEVANCES, 'datapackage.json'), { onProgress: (done, total) => calls.push([done, total]) })
+    const size = statSync(join(GRIEVANCES, 'services.csv')).size + statSync(join(GRIEVANCES, 'requests.csv')).size
+    expect(calls.length).toBeGreaterThan(0)
+    expect(calls.every(([, total]) => total === size)).toBe(true)
+    expect(calls.every(([done], i) => i === 0 || done >= (calls[i - 1] as [number, number])[0])).toBe(true)
+    expect(calls.at(-1)).toEqual([size, size])
   })
 
   it('validatePackage: a broken copy gives exactly the expected codes on the expected physical lines', async () => {

@@ -140,6 +140,7 @@ export async function validatePaths(options: ValidateOptions): Promise<ValidateR
           maxErrors: options.maxErrors,
           ...(options.profile ? { profile: options.profile } : {}),
           ...(options.threads ? { threads: options.threads } : {}),
+          ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(path, done, total) } : {}),
         }),
       )
       continue

@@ -17,6 +17,8 @@ export interface ValidatePackageOptions {
   threads?: number
   /** A cell larger than this stops a file's read with a source-error. Default 32 MiB. */
   maxCellBytes?: number
+  /** Told how far the package's reading has gone, in bytes of all the passes over its files (at most about 10 times a second). */
+  onProgress?: (done: number, total: number) => void
 }
 
 interface Resource {
@@ -136,22 +138,29 @@ export async function validatePackage(path: string, options: ValidatePackageOpti
     ...(options.threads !== undefined ? { threads: options.threads } : {}),
     ...(options.maxCellBytes !== undefined ? { maxCellBytes: options.maxCellBytes } : {}),
   }
+  // Keys of a table not read yet (itself, or a cycle) take one pass that only collects them.
   const done = new Set<string>()
+  const plan = order.map((r) => {
+    const pending = [...new Set((checks.get(r.name) ?? []).map((k) => k.resource))].filter((t) => !done.has(t))
+    done.add(r.name)
+    return { r, pending }
+  })
+  done.clear()
+  const progress = await packageProgress(plan.flatMap(({ r, pending }) => [...pending.map((t) => (byName.get(t) as Resource).file), r.file]), options.onProgress)
   const summaries = new Map<string, TableSummary>()
   let rows = 0
-  for (const r of order) {
+  for (const { r, pending } of plan) {
     const fks = checks.get(r.name) ?? []
-    // Keys of a table not read yet (itself, or a cycle): one pass that only collects them.
-    const pending = [...new Set(fks.map((k) => k.resource))].filter((t) => !done.has(t))
     for (const t of pending) {
       const target = byName.get(t) as Resource
-      await scanTable({ ...source(target), ...tuning, collector: new Collector(0), file: target.file, collect: requests.get(t) ?? [] }).catch(() => 0)
+      await scanTable({ ...source(target), ...tuning, ...progress.next(), collector: new Collector(0), file: target.file, collect: requests.get(t) ?? [] }).catch(() => 0)
     }
     const before = collector.severities.error
     try {
       const n = await scanTable({
         ...source(r),
         ...tuning,
+        ...progress.next(),
         collector,
         file: r.file,
         resource: r.name,
@@ -167,8 +176,35 @@ export async function validatePackage(path: string, options: ValidatePackageOpti
     }
     done.add(r.name)
   }
+  progress.end()
   const tables = resources.map((r) => summaries.get(r.name) as TableSummary)
   return collector.report(path, rows, tables)
+}
+
+/**
+ * One progress over the passes of a package: each pass's own progress (bytes of its file) is
+ * offset by the passes before it. `next()` gives the option for the next pass, in plan order.
+ */
+async function packageProgress(files: string[], onProgress: ((done: number, total: number) => void) | undefined) {
+  if (!onProgress) return { next: () => ({}), end: () => undefined }
+  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)))
+  const total = sizes.reduce((a, b) => a + b, 0)
+  let pass = -1
+  let before = 0
+  let last = -1
+  const report = (done: number) => {
+    if (done !== last) onProgress((last = done), total)
+  }
+  return {
+    next: () => {
+      if (pass >= 0) before += sizes[pass] ?? 0
+      pass++
+      const offset = before
+      const size = sizes[pass] ?? 0
+      return { onProgress: (done: number) => report(offset + Math.min(done, size)) }
+    },
+    end: () => report(total),
+  }
 }
 
 function source(r: Resource) {
