@@ -39,7 +39,10 @@ export class PortInUseError extends ThaneError {
 
 /**
  * Starts the local city API: the bundled datasets served through open standards, plus `GET /`
- * (what is served) and `GET /healthz`. Resolves once it is listening.
+ * (what is served) and `GET /healthz`. Resolves once it is listening. The big datasets are read on
+ * the first request that needs them (the sensors month on the first SensorThings request, the GTFS
+ * feed on the first transit one), so a start takes a fraction of a second; such a request waits for
+ * the load, and a sensors load that fails answers 503, tried again on the next request.
  *
  * @throws PortInUseError when the port is taken; InputError for a bad option; ThaneError `E_DB`
  *   when the database cannot be opened. A failed start leaves nothing open.

@@ -1,6 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { threadId } from 'node:worker_threads'
 import { parse } from 'csv-parse/sync'
+import { defaultCacheDir } from '../../../config.js'
 import { ThaneError } from '../../../errors.js'
 import { firstNonXmlChar } from './text.js'
 import { parseW3cDateTime } from './time.js'
@@ -103,15 +106,79 @@ const cache = new Map<string, { stamp: string; dataset: Dataset }>()
  */
 export function readDataset(dataDir: string): Dataset {
   const folder = grievancesFolder(dataDir)
-  const stamp = FILES.map((name) => {
+  const stamp = stampOf(folder)
+  const cached = cache.get(folder)
+  if (cached && cached.stamp === stamp) return cached.dataset
+  const cacheFile = datasetCacheFile(folder)
+  let dataset = cacheFile === undefined ? undefined : readCachedDataset(cacheFile, folder)
+  if (dataset === undefined) {
+    dataset = parseDataset(folder)
+    if (cacheFile !== undefined) writeCachedDataset(cacheFile, dataset)
+  }
+  cache.set(folder, { stamp, dataset })
+  return dataset
+}
+
+function stampOf(folder: string): string {
+  return FILES.map((name) => {
     const stat = statSync(join(folder, name), { throwIfNoEntry: false })
     return stat ? `${stat.size}:${stat.mtimeMs}` : 'missing'
   }).join('|')
-  const cached = cache.get(folder)
-  if (cached && cached.stamp === stamp) return cached.dataset
-  const dataset = parseDataset(folder)
-  cache.set(folder, { stamp, dataset })
-  return dataset
+}
+
+// Parsing and checking requests.csv takes a few hundred milliseconds, paid by every process that
+// starts a sandbox (a workshop check, `thane demo`). The checked dataset is kept in the cache folder
+// as JSON under the SHA-256 of the three files, so it stands for exactly those bytes; a cache that
+// cannot be read or written is passed over and the files are read instead.
+const CACHE_VERSION = 1
+
+/** Where the checked form of these exact files is kept (undefined when a file cannot be read). */
+export function datasetCacheFile(folder: string, cacheDir = defaultCacheDir()): string | undefined {
+  try {
+    const hash = createHash('sha256')
+    for (const name of FILES) hash.update(readFileSync(join(folder, name))).update('\0')
+    return join(cacheDir, 'sandbox', `grievances-${hash.digest('hex').slice(0, 32)}.json`)
+  } catch {
+    return undefined
+  }
+}
+
+interface CachedDataset {
+  version: number
+  services: Service[]
+  definitions: [string, Attribute[]][]
+  requests: DatasetRequest[]
+}
+
+function readCachedDataset(file: string, folder: string): Dataset | undefined {
+  let cached: Partial<CachedDataset>
+  try {
+    cached = JSON.parse(readFileSync(file, 'utf8')) as Partial<CachedDataset>
+  } catch {
+    return undefined
+  }
+  if (cached.version !== CACHE_VERSION || !Array.isArray(cached.services) || !Array.isArray(cached.definitions) || !Array.isArray(cached.requests)) return undefined
+  return withEnd(folder, cached.services, new Map(cached.definitions), cached.requests)
+}
+
+function writeCachedDataset(file: string, dataset: Dataset): void {
+  const cached: CachedDataset = { version: CACHE_VERSION, services: dataset.services, definitions: [...dataset.definitions], requests: dataset.requests }
+  // Named for this process and thread, so two writers of the same file never share a partial one.
+  const partial = `${file}.${process.pid}-${threadId}.partial`
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(partial, JSON.stringify(cached))
+    // A rename is atomic: a reader sees the whole file or none.
+    renameSync(partial, file)
+  } catch {
+    rmSync(partial, { force: true })
+  }
+}
+
+function withEnd(folder: string, services: Service[], definitions: Map<string, Attribute[]>, requests: DatasetRequest[]): Dataset {
+  let end: number | undefined
+  for (const r of requests) if (end === undefined || r.requested_ms > end) end = r.requested_ms
+  return { folder, services, definitions, requests, end }
 }
 
 function parseDataset(folder: string): Dataset {
@@ -119,9 +186,7 @@ function parseDataset(folder: string): Dataset {
   const byCode = new Map(services.map((s) => [s.service_code, s]))
   const definitions = readDefinitions(join(folder, 'service-definitions.json'), byCode)
   const requests = readRequests(join(folder, 'requests.csv'), byCode)
-  let end: number | undefined
-  for (const r of requests) if (end === undefined || r.requested_ms > end) end = r.requested_ms
-  return { folder, services, definitions, requests, end }
+  return withEnd(folder, services, definitions, requests)
 }
 
 function dataError(file: string, where: string, what: string): ThaneError {

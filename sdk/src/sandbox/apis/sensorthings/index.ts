@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { replayShiftMs } from '../../replay.js'
 import type { SandboxApi, SandboxContext } from '../../types.js'
-import { readSensorsDataset, sensorsFolder } from './load.js'
+import { SensorThingsError } from './errors.js'
+import { readSensorsDataset, type SensorsDataset, sensorsFolder } from './load.js'
 import type { Row, SetName } from './model.js'
 import { addSensorThingsRoutes, BASE } from './routes.js'
 import { type Catalogue, SensorThingsStore } from './store.js'
@@ -28,31 +29,85 @@ async function registerSensorThings(app: FastifyInstance, ctx: SandboxContext): 
     app.log.warn(`no sensors dataset (catalogue.json and observations.csv.gz) in ${folder}; ${BASE} is not served`)
     return
   }
-  const started = performance.now()
-  const dataset = readSensorsDataset(ctx.dataDir)
+  // The month of observations (half a million rows) is read and imported on the first request
+  // that needs it, not at start: every sandbox (and every test or workshop check that starts one)
+  // would otherwise pay about two seconds before it could answer anything.
   const store = new SensorThingsStore(ctx.db)
-  const shiftFor = (): number => (dataset.end === undefined ? 0 : replayShiftMs(new Date(dataset.end), ctx.clock))
-  let shift = shiftFor()
-  let catalogue = store.importDataset(dataset, shift)
-  let lists = listsOf(catalogue)
+  let runtime: Loaded | undefined
+  let loading: Promise<Loaded> | undefined
+  const load = (): Loaded => {
+    const started = performance.now()
+    const dataset = readSensorsDataset(ctx.dataDir)
+    const shiftFor = (): number => (dataset.end === undefined ? 0 : replayShiftMs(new Date(dataset.end), ctx.clock))
+    const shift = shiftFor()
+    const catalogue = store.importDataset(dataset, shift)
+    app.log.info({ observations: dataset.observations.length, shiftMs: shift, ms: Math.round(performance.now() - started) }, 'sensorthings: sensors loaded')
+    return { dataset, shiftFor, shift, catalogue, lists: listsOf(catalogue) }
+  }
+  // One load for all the requests that arrive before it is done; a failed load is forgotten, so
+  // the next request tries again (after the dataset has been fixed, say).
+  const ensureLoaded = (): Promise<Loaded> =>
+    (loading ??= Promise.resolve()
+      .then(load)
+      .then(
+        (loaded) => (runtime = loaded),
+        (err: unknown) => {
+          loading = undefined
+          throw err
+        },
+      ))
+  const current = (): Loaded => {
+    if (runtime === undefined) throw new Error('bug: a SensorThings route ran before the sensors dataset was loaded')
+    return runtime
+  }
+
+  // Every route waits for the load, the service root excepted: it lists the sets and needs no data.
+  // A callback hook, not an async one: once loaded, it costs every request a comparison only.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (runtime !== undefined || isServiceRoot(request.url)) return done()
+    ensureLoaded().then(
+      () => done(),
+      (err: unknown) => {
+        request.log.error({ err }, 'sensorthings: loading the sensors dataset failed')
+        const why = (err instanceof Error ? err.message : String(err)).replace(/\s*\n\s*/g, ' ')
+        done(new SensorThingsError(503, `the sensors dataset could not be loaded: ${why}; the next request tries again`))
+      },
+    )
+  })
+
   addSensorThingsRoutes(app, {
     ctx,
     store,
-    catalogue: () => catalogue,
-    lists: () => lists,
+    catalogue: () => current().catalogue,
+    lists: () => current().lists,
     // A live replay runs on: once the clock is a week past the shifted month, the month is
     // replayed again, shifted by more whole weeks, so the newest reading stays within a week.
     refresh() {
+      const loaded = current()
       if (ctx.clock.mode !== 'live') return false
-      const wanted = shiftFor()
-      if (wanted === shift) return false
-      shift = wanted
-      catalogue = store.importDataset(dataset, shift)
-      lists = listsOf(catalogue)
+      const wanted = loaded.shiftFor()
+      if (wanted === loaded.shift) return false
+      loaded.shift = wanted
+      loaded.catalogue = store.importDataset(loaded.dataset, wanted)
+      loaded.lists = listsOf(loaded.catalogue)
       return true
     },
   })
-  app.log.info({ observations: dataset.observations.length, shiftMs: shift, ms: Math.round(performance.now() - started) }, 'sensorthings: sensors loaded')
+}
+
+/** The sensors dataset as imported, with the replay shift it was imported at. */
+interface Loaded {
+  dataset: SensorsDataset
+  shiftFor: () => number
+  shift: number
+  catalogue: Catalogue
+  lists: Record<Exclude<SetName, 'Observations'>, readonly Row[]>
+}
+
+function isServiceRoot(url: string): boolean {
+  const q = url.indexOf('?')
+  const path = q === -1 ? url : url.slice(0, q)
+  return path === BASE || path === `${BASE}/`
 }
 
 function listsOf(c: Catalogue): Record<Exclude<SetName, 'Observations'>, readonly Row[]> {

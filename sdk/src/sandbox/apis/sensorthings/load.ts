@@ -1,6 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { threadId } from 'node:worker_threads'
 import { gunzipSync } from 'node:zlib'
+import { defaultCacheDir } from '../../../config.js'
 import { ThaneError } from '../../../errors.js'
 
 /** One Thing of catalogue.json with its one Location. */
@@ -143,7 +146,7 @@ function parse(folder: string, stamp: string): SensorsDataset {
     if (!sensorIds.has(d.sensorId)) throw dataError(catalogueFile, `datastream ${d.id}`, `sensorId ${d.sensorId} is not a sensor`)
     if (!propertyIds.has(d.observedPropertyId)) throw dataError(catalogueFile, `datastream ${d.id}`, `observedPropertyId ${d.observedPropertyId} is not an observed property`)
   }
-  const observations = readObservations(observationsFile, streamIds)
+  const observations = readObservationsCached(catalogueFile, observationsFile, streamIds)
   let start: number | undefined
   let end: number | undefined
   for (let i = 0; i < observations.length; i++) {
@@ -152,6 +155,104 @@ function parse(folder: string, stamp: string): SensorsDataset {
     if (end === undefined || t > end) end = t
   }
   return { folder, things, sensors, observedProperties, datastreams, observations, start, end, stamp }
+}
+
+// Splitting half a million CSV lines takes most of a second, and each process that serves the
+// sensors pays it (a workshop check, `thane demo`). The parsed columns are kept in the cache folder
+// under the SHA-256 of both files, so they stand for exactly those bytes, already checked; a cache
+// that cannot be read or written is passed over and the CSV is read instead.
+const CACHE_MAGIC = 'THOBS001'
+const CACHE_HEADER_BYTES = 16
+// Typed arrays are written as the machine holds them; the layout is little-endian, so elsewhere the cache is not used.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
+/** Where the parsed form of these exact files is kept (undefined when the files cannot be read). */
+export function observationsCacheFile(catalogueFile: string, observationsFile: string, cacheDir = defaultCacheDir()): string | undefined {
+  try {
+    const hash = createHash('sha256').update(readFileSync(catalogueFile)).update('\0').update(readFileSync(observationsFile)).digest('hex')
+    return join(cacheDir, 'sandbox', `sensors-observations-${hash.slice(0, 32)}.bin`)
+  } catch {
+    return undefined
+  }
+}
+
+function readObservationsCached(catalogueFile: string, observationsFile: string, streams: Set<number>): ObservationColumns {
+  const cacheFile = LITTLE_ENDIAN ? observationsCacheFile(catalogueFile, observationsFile) : undefined
+  const cached = cacheFile === undefined ? undefined : readColumns(cacheFile)
+  if (cached) return cached
+  const observations = readObservations(observationsFile, streams)
+  if (cacheFile !== undefined) writeColumns(cacheFile, observations)
+  return observations
+}
+
+// Layout: magic, row count and text length (uint32 LE), then time and value (float64), datastream
+// (int32), and the text results as JSON [[row, text], ...]; all little-endian, 8-byte aligned.
+function writeColumns(file: string, o: ObservationColumns): void {
+  const n = o.length
+  const text = Buffer.from(JSON.stringify([...o.text]))
+  const header = Buffer.alloc(CACHE_HEADER_BYTES)
+  header.write(CACHE_MAGIC, 0, 'latin1')
+  header.writeUInt32LE(n, 8)
+  header.writeUInt32LE(text.length, 12)
+  const bytes = Buffer.concat([
+    header,
+    bytesOf(o.time.subarray(0, n)),
+    bytesOf(o.value.subarray(0, n)),
+    bytesOf(o.datastream.subarray(0, n)),
+    text,
+  ])
+  // Named for this process and thread, so two writers of the same file never share a partial one.
+  const partial = `${file}.${process.pid}-${threadId}.partial`
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    writeFileSync(partial, bytes)
+    // A rename is atomic: a reader sees the whole file or none.
+    renameSync(partial, file)
+  } catch {
+    rmSync(partial, { force: true })
+  }
+}
+
+function readColumns(file: string): ObservationColumns | undefined {
+  let bytes: Buffer
+  try {
+    bytes = readFileSync(file)
+  } catch {
+    return undefined
+  }
+  if (bytes.length < CACHE_HEADER_BYTES || bytes.toString('latin1', 0, 8) !== CACHE_MAGIC) return undefined
+  const n = bytes.readUInt32LE(8)
+  const textLength = bytes.readUInt32LE(12)
+  const timeAt = CACHE_HEADER_BYTES
+  const valueAt = timeAt + 8 * n
+  const streamAt = valueAt + 8 * n
+  const textAt = streamAt + 4 * n
+  if (bytes.length !== textAt + textLength) return undefined
+  let entries: unknown
+  try {
+    entries = JSON.parse(bytes.toString('utf8', textAt, textAt + textLength))
+  } catch {
+    return undefined
+  }
+  if (!Array.isArray(entries) || !entries.every((e) => Array.isArray(e) && typeof e[0] === 'number' && typeof e[1] === 'string')) return undefined
+  return {
+    length: n,
+    time: new Float64Array(copyOut(bytes, timeAt, 8 * n)),
+    value: new Float64Array(copyOut(bytes, valueAt, 8 * n)),
+    datastream: new Int32Array(copyOut(bytes, streamAt, 4 * n)),
+    text: new Map(entries as [number, string][]),
+  }
+}
+
+function bytesOf(view: Float64Array | Int32Array): Buffer {
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength)
+}
+
+// A copy into a fresh buffer: typed arrays need an aligned offset, which a file's bytes need not have.
+function copyOut(bytes: Buffer, at: number, length: number): ArrayBuffer {
+  const out = new ArrayBuffer(length)
+  new Uint8Array(out).set(bytes.subarray(at, at + length))
+  return out
 }
 
 // The CSV has three plain columns and no quoting (ids, ISO times, numbers), so it is split by hand:
