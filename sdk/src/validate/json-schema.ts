@@ -7,7 +7,7 @@ import type addFormatsModule from 'ajv-formats'
 import type * as AjvFormats from 'ajv-formats/dist/formats.js'
 import { readCsvRecords, type CsvInfo } from './csv-records.js'
 import { isoDateTime } from './fields.js'
-import { recordsFormatOf, type RecordsFormat } from './records.js'
+import { readJsonItems, recordsFormatOf, type RecordsFormat } from './records.js'
 import { SchemaError, checkTableSchema } from './schema.js'
 import { SourceError, inspectFile, readText, unreadableMessage } from './source.js'
 import { Collector, DEFAULT_MAX_ERRORS } from './table.js'
@@ -577,36 +577,6 @@ class Explainer {
   }
 }
 
-/** Where a `JSON.parse` error happened, in words ("line 3 column 7"), from Node's message. */
-function jsonPosition(err: Error, text: string): string {
-  const lc = /line (\d+) column (\d+)/.exec(err.message)
-  if (lc) return `line ${lc[1]} column ${lc[2]}`
-  const pos = /position (\d+)/.exec(err.message)
-  if (pos) {
-    const before = text.slice(0, Number(pos[1]))
-    return `line ${before.split('\n').length} column ${before.length - before.lastIndexOf('\n')}`
-  }
-  return 'the end of the file'
-}
-
-/** Splits text chunks into lines (LF or CRLF), with their 1-based numbers. */
-async function* linesOf(chunks: AsyncIterable<string>): AsyncGenerator<[string, number]> {
-  let rest = ''
-  let n = 0
-  for await (const chunk of chunks) {
-    rest += chunk
-    let from = 0
-    let i: number
-    while ((i = rest.indexOf('\n', from)) >= 0) {
-      const line = rest.slice(from, i)
-      from = i + 1
-      yield [line.endsWith('\r') ? line.slice(0, -1) : line, ++n]
-    }
-    rest = rest.slice(from)
-  }
-  if (rest !== '') yield [rest.endsWith('\r') ? rest.slice(0, -1) : rest, ++n]
-}
-
 /** Reads a CSV and validates each row, as an object built from the header, against the schema. */
 async function scanCsv(o: ValidateWithJsonSchemaOptions, compiled: CompiledJsonSchema, add: Add, file: string): Promise<number> {
   const explainer = new Explainer(compiled, add)
@@ -719,63 +689,19 @@ async function scanRecords(o: ValidateWithJsonSchemaOptions, compiled: CompiledJ
       yield text
     })()
   }
-  let head = ''
-  for (;;) {
-    const next = await chunks.next()
-    if (next.done) break
-    head += next.value
-    if (head.trim() !== '') break
-  }
-  if (head.trim() === '') throw new SourceError(`${file} holds only blank space; there are no records to check`, o.path)
-  const all = (async function* () {
-    yield head
-    yield* chunks
-  })()
-
-  let rows = 0
-  if (kind === 'ndjson') {
-    for await (const [line, n] of linesOf(all)) {
-      if (line.trim() === '') continue
-      rows++
-      let value: unknown
-      try {
-        value = JSON.parse(line)
-      } catch (err) {
-        add({ code: 'source-error', row: n, value: cut(line), message: `the line is not JSON (${(err as Error).message})`, hint: 'write one JSON object a line; a record must not span lines' })
-        continue
+  const { rows } = await readJsonItems(
+    { chunks, file, ...(o.path !== undefined ? { path: o.path } : {}), format: kind },
+    (item, row) => {
+      if (kind !== 'geojson') return check(item, row)
+      if (!isObject(item) || item.type !== 'Feature') {
+        add({ code: 'source-error', row, message: 'the item of "features" is not a GeoJSON Feature', hint: 'write each item as {"type": "Feature", "geometry": …, "properties": {…}}' })
+        return
       }
-      check(value, n)
-    }
-  } else {
-    let text = ''
-    for await (const c of all) text += c
-    let doc: unknown
-    try {
-      doc = JSON.parse(text)
-    } catch (err) {
-      throw new SourceError(`${file} is not valid JSON at ${jsonPosition(err as Error, text)}: ${(err as Error).message}`, o.path, { cause: err })
-    }
-    if (kind === 'geojson') {
-      const fc = doc as { type?: unknown; features?: unknown }
-      if (!isObject(fc) || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-        throw new SourceError(`${file} is not a GeoJSON FeatureCollection (an object with "type": "FeatureCollection" and a "features" array)`, o.path)
-      }
-      fc.features.forEach((feature: unknown, i: number) => {
-        rows++
-        if (!isObject(feature) || feature.type !== 'Feature') {
-          add({ code: 'source-error', row: i + 1, message: 'the item of "features" is not a GeoJSON Feature', hint: 'write each item as {"type": "Feature", "geometry": …, "properties": {…}}' })
-          return
-        }
-        check(feature.properties ?? {}, i + 1)
-      })
-    } else {
-      if (!Array.isArray(doc)) throw new SourceError(`${file} is not a JSON array of records; give an array of objects, or NDJSON (one object a line)`, o.path)
-      doc.forEach((item: unknown, i: number) => {
-        rows++
-        check(item, i + 1)
-      })
-    }
-  }
+      check(item.properties ?? {}, row)
+    },
+    (line, row, err) =>
+      add({ code: 'source-error', row, value: cut(line), message: `the line is not JSON (${err.message})`, hint: 'write one JSON object a line; a record must not span lines' }),
+  )
   if (badBytes) add({ code: 'encoding-error', message: 'the file holds bytes that are not valid in its encoding', hint: 'save the export as UTF-8, or pass --encoding' })
   return rows
 }

@@ -278,6 +278,84 @@ function jsonPosition(err: Error, text: string): string {
   return 'the end of the file'
 }
 
+/** Where `readJsonItems` reads: decoded text chunks, how to name the input, and its format if known. */
+export interface JsonItemsSource {
+  chunks: AsyncGenerator<string>
+  /** How the input is named in messages. */
+  file: string
+  /** The file's path, for `SourceError`. */
+  path?: string
+  /** Default: from the name, else from the first text (`sniffRecordsFormat`). */
+  format?: RecordsFormat
+}
+
+/**
+ * Reads the items of a JSON records file in order, for `validateRecords` and the JSON Schema path:
+ * each NDJSON line (its `row` is the line number; blank lines are skipped, a line that is not JSON
+ * goes to `onBadLine`), each item of a JSON array, or each Feature of a GeoJSON FeatureCollection,
+ * whole (`row` is the 1-based index). Throws a `SourceError` for a blank file, a file that is not
+ * valid JSON, or a document of the wrong shape. Returns the format read and how many items there
+ * were (NDJSON: non-blank lines).
+ */
+export async function readJsonItems(
+  src: JsonItemsSource,
+  onItem: (item: unknown, row: number, format: RecordsFormat) => void,
+  onBadLine: (line: string, row: number, err: Error) => void,
+): Promise<{ format: RecordsFormat; rows: number }> {
+  const { chunks, file, path } = src
+  // Read up to the first non-blank text to sniff the format when the name does not say it.
+  let head = ''
+  for (;;) {
+    const next = await chunks.next()
+    if (next.done) break
+    head += next.value
+    if (head.trim() !== '') break
+  }
+  head = head.replace(/^\uFEFF/, '')
+  if (head.trim() === '') throw new SourceError(`${file} holds only blank space; there are no records to check`, path)
+  const format = src.format ?? recordsFormatOf(file) ?? sniffRecordsFormat(head)
+  const rest = (async function* () {
+    yield head
+    yield* chunks
+  })()
+
+  let rows = 0
+  if (format === 'ndjson') {
+    for await (const [line, n] of linesOf(rest)) {
+      if (line.trim() === '') continue
+      rows++
+      let value: unknown
+      try {
+        value = JSON.parse(line)
+      } catch (err) {
+        onBadLine(line, n, err as Error)
+        continue
+      }
+      onItem(value, n, format)
+    }
+    return { format, rows }
+  }
+  let text = ''
+  for await (const c of rest) text += c
+  let doc: unknown
+  try {
+    doc = JSON.parse(text)
+  } catch (err) {
+    throw new SourceError(`${file} is not valid JSON at ${jsonPosition(err as Error, text)}: ${(err as Error).message}`, path, { cause: err })
+  }
+  if (format === 'geojson') {
+    const fc = doc as { type?: unknown; features?: unknown }
+    if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
+      throw new SourceError(`${file} is not a GeoJSON FeatureCollection (an object with "type": "FeatureCollection" and a "features" array)`, path)
+    }
+    fc.features.forEach((feature: unknown, i: number) => onItem(feature, i + 1, format))
+    return { format, rows: fc.features.length }
+  }
+  if (!Array.isArray(doc)) throw new SourceError(`${file} is not a JSON array of records; give an array of objects, or NDJSON (one object a line)`, path)
+  doc.forEach((item: unknown, i: number) => onItem(item, i + 1, format))
+  return { format, rows: doc.length }
+}
+
 /**
  * Validates JSON records against a Frictionless Table Schema, with the same field checks, codes and
  * `Report` as `validateTable` for CSV.
@@ -321,64 +399,17 @@ export async function validateRecords(options: ValidateRecordsOptions): Promise<
     if (badBytes) add({ code: 'encoding-error', message: 'the file holds bytes that are not valid in its encoding', hint: 'save the export as UTF-8, or pass --encoding' })
   }
 
-  // Read the first chunk to sniff the format when the name does not say it.
-  let head = ''
-  for (;;) {
-    const next = await chunks.next()
-    if (next.done) break
-    head += next.value
-    if (head.trim() !== '') break
-  }
-  head = head.replace(/^\uFEFF/, '')
-  if (head.trim() === '') throw new SourceError(`${file} holds only blank space; there are no records to check`, file)
-  const format = options.format ?? recordsFormatOf(file) ?? sniffRecordsFormat(head)
-  const rest = (async function* () {
-    yield head
-    yield* chunks
-  })()
-
-  let rows = 0
-  if (format === 'ndjson') {
-    for await (const [line, n] of linesOf(rest)) {
-      if (line.trim() === '') continue
-      rows++
-      let value: unknown
-      try {
-        value = JSON.parse(line)
-      } catch (err) {
-        add({ code: 'source-error', row: n, value: cut(line), message: `the line is not JSON (${(err as Error).message})`, hint: 'write one JSON object a line; a record must not span lines' })
-        continue
-      }
-      checker.check(value, n)
-    }
-  } else {
-    let text = ''
-    for await (const c of rest) text += c
-    let doc: unknown
-    try {
-      doc = JSON.parse(text)
-    } catch (err) {
-      throw new SourceError(`${file} is not valid JSON at ${jsonPosition(err as Error, text)}: ${(err as Error).message}`, file, { cause: err })
-    }
-    if (format === 'geojson') {
-      const fc = doc as { type?: unknown; features?: unknown }
-      if (!fc || typeof fc !== 'object' || fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-        throw new SourceError(`${file} is not a GeoJSON FeatureCollection (an object with "type": "FeatureCollection" and a "features" array)`, file)
-      }
-      fc.features.forEach((feature, i) => {
-        rows++
-        const covered = new Set<string>()
-        const record = featureRecord(feature, i + 1, schema, add, covered)
-        if (record !== undefined) checker.check(record, i + 1, covered)
-      })
-    } else {
-      if (!Array.isArray(doc)) throw new SourceError(`${file} is not a JSON array of records; give an array of objects, or NDJSON (one object a line)`, file)
-      doc.forEach((item, i) => {
-        rows++
-        checker.check(item, i + 1)
-      })
-    }
-  }
+  const { rows } = await readJsonItems(
+    { chunks, file, path: file, ...(options.format ? { format: options.format } : {}) },
+    (item, row, format) => {
+      if (format !== 'geojson') return checker.check(item, row)
+      const covered = new Set<string>()
+      const record = featureRecord(item, row, schema, add, covered)
+      if (record !== undefined) checker.check(record, row, covered)
+    },
+    (line, row, err) =>
+      add({ code: 'source-error', row, value: cut(line), message: `the line is not JSON (${err.message})`, hint: 'write one JSON object a line; a record must not span lines' }),
+  )
   checker.end()
   flagBytes()
   return collector.report(file, rows, [{ file, rows, valid: collector.severities.error === 0 }], options.schemaName)
