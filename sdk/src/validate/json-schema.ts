@@ -9,7 +9,7 @@ import { readCsvRecords, type CsvInfo } from './csv-records.js'
 import { isoDateTime } from './fields.js'
 import { readJsonItems, recordsFormatOf, type RecordsFormat } from './records.js'
 import { SchemaError, checkTableSchema } from './schema.js'
-import { SourceError, inspectFile, readText, unreadableMessage } from './source.js'
+import { inspectFile, readText, unreadableMessage } from './source.js'
 import { Collector, DEFAULT_MAX_ERRORS } from './table.js'
 import type { Dialect, Report, Severity, TableSchema, ValidationError } from './types.js'
 
