@@ -4,11 +4,35 @@
 import { compileFilter, compileOrderBy, type SqlPart } from './compile.js'
 import { badRequest, notFound } from './errors.js'
 import { checkExpr, evaluate, type RowAccess } from './evaluate.js'
-import { isSetName, MODEL, type DatastreamRow, type ObservationRow, type Row, type SetName } from './model.js'
+import {
+  isSetName,
+  MODEL,
+  type DatastreamRow,
+  type FeatureRow,
+  type HistoricalLocationRow,
+  type LocationRow,
+  type ObservationRow,
+  type ObservedPropertyRow,
+  type Row,
+  type SensorRow,
+  type SetName,
+  type ThingRow,
+} from './model.js'
 import { optionPairs } from './print.js'
 import type { ExpandItem, Expr, OrderByItem, QueryOptions } from './query/ast.js'
 import { type Catalogue, FIRST_API_ID, OBSERVATION_COLUMNS, type SensorThingsStore } from './store.js'
 import { compareForSort, DateVal, type Value } from './values.js'
+
+/** The row type of each entity set held in memory (Observations live in SQLite). */
+interface ListedRow {
+  Things: ThingRow
+  Locations: LocationRow
+  HistoricalLocations: HistoricalLocationRow
+  Datastreams: DatastreamRow
+  Sensors: SensorRow
+  ObservedProperties: ObservedPropertyRow
+  FeaturesOfInterest: FeatureRow
+}
 
 /** Default page size, and the most one page holds whatever `$top` asks. */
 export const DEFAULT_TOP = 100
@@ -130,7 +154,11 @@ export class Reader implements RowAccess {
   /** The collection a to-many relation of a row leads to. */
   related(set: SetName, row: Row, nav: string, path: string): Collection {
     const id = row.id
-    const rows = (target: Exclude<SetName, 'Observations'>, keep: (r: any) => boolean): Collection => ({ set: target, rows: this.#lists[target].filter(keep), path })
+    const rows = <S extends keyof ListedRow>(target: S, keep: (r: ListedRow[S]) => boolean): Collection => ({
+      set: target,
+      rows: (this.#lists[target] as ReadonlyArray<ListedRow[S]>).filter(keep),
+      path,
+    })
     switch (`${set}/${nav}`) {
       case 'Things/Locations':
         return rows('Locations', (l) => l.thingIds.includes(id))
