@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
@@ -12,6 +12,25 @@ const geo = geometry(GTFS)
 const TUESDAY_2PM = '2026-07-14T14:00+05:30'
 
 describe('GET /gtfs/static.zip', () => {
+  test('a feed that cannot be read answers 503 with one line, and the next request loads it again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'thane-gtfs-broken-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+    cpSync(join(FIXTURE, 'transit'), join(dir, 'transit'), { recursive: true })
+    const trips = join(dir, 'transit', 'gtfs', 'trips.txt')
+    const good = readFileSync(trips)
+    writeFileSync(trips, 'route_id,service_id\nR1\n')
+    const sandbox = await start(TUESDAY_2PM, { dataDir: dir })
+    for (const path of ['/gtfs/static.zip', '/gtfs-rt/trip-updates?format=json']) {
+      const res = await fetch(`${sandbox.url}${path}`)
+      expect(res.status, path).toBe(503)
+      const body = (await res.json()) as { error: { code: string; message: string } }
+      expect(body.error.code).toBe('service_unavailable')
+      expect(body.error.message).toMatch(/^the GTFS feed could not be loaded: [^\n]+; the next request tries again$/)
+    }
+    writeFileSync(trips, good)
+    expect((await fetch(`${sandbox.url}/gtfs/static.zip`)).status).toBe(200)
+  })
+
   test('is the feed folder zipped: every file at the root, byte for byte, as application/zip', async () => {
     const sandbox = await start(TUESDAY_2PM)
     const res = await fetch(`${sandbox.url}/gtfs/static.zip`)

@@ -49,11 +49,30 @@ async function registerGtfs(app: FastifyInstance, ctx: SandboxContext): Promise<
     return { feed, zip, floods, shiftMs, weather, lastModified: zip.lastModified.toUTCString() }
   }
   const nearCache = new Map<string, string[]>()
+  /**
+   * The loaded feed, or undefined once a 503 is sent: a feed that cannot be read is the server's
+   * state, not a bug, and the next request tries to load it again.
+   */
+  const loadedOr503 = (request: FastifyRequest, reply: FastifyReply): ReturnType<typeof loadFeed> | undefined => {
+    try {
+      return state()
+    } catch (err) {
+      request.log.error({ err }, 'gtfs: loading the feed failed')
+      const why = (err instanceof Error ? err.message : String(err)).split('\n')[0]
+      void reply
+        .code(503)
+        .header('retry-after', '1')
+        .send({ error: { code: 'service_unavailable', message: `the GTFS feed could not be loaded: ${why}; the next request tries again` } })
+      return undefined
+    }
+  }
 
   // Static feed ---------------------------------------------------------------------------------
   app.get(STATIC_PATH, async (request, reply) => {
     if (Object.keys(request.query as object).length > 0) return badRequest(reply, `${STATIC_PATH} takes no query parameters`)
-    const { zip, lastModified } = state()
+    const loadedFeed = loadedOr503(request, reply)
+    if (!loadedFeed) return reply
+    const { zip, lastModified } = loadedFeed
     reply.header('etag', zip.etag).header('last-modified', lastModified).header('cache-control', 'no-cache')
     const inm = request.headers['if-none-match']
     const ims = request.headers['if-modified-since']
@@ -82,6 +101,7 @@ async function registerGtfs(app: FastifyInstance, ctx: SandboxContext): Promise<
       if (key !== 'format') return badRequest(reply, `unknown query parameter ${JSON.stringify(key)}; ${REALTIME_BASE}/${name} takes only format=json or format=protobuf`)
       if (value !== 'json' && value !== 'protobuf') return badRequest(reply, `format must be json or protobuf; got ${JSON.stringify(value)}`)
     }
+    if (!loadedOr503(request, reply)) return reply
     const seconds = Math.floor(ctx.clock.now().getTime() / 1000)
     const now = ctx.clock.mode === 'live' ? seconds - (seconds % LIVE_BUCKET_S) : seconds
     let hit = encoded.get(name)
