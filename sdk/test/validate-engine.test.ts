@@ -228,6 +228,18 @@ describe('worker threads over byte ranges', () => {
     const ok = await validateTable({ path: file, schema: readings, ...twoThreads(100) })
     expect(ok.rows).toBe(200)
   })
+
+  it('scanTable: the main thread checks ranges itself, so a file of one range starts no worker at all', async () => {
+    const text = readingsCsv(120)
+    const file = tempFile('readings.csv', text)
+    // A worker script that fails on any range: a whole-file range must never reach it.
+    const crash = tempFile('crash.mjs', "import { parentPort } from 'node:worker_threads'\nparentPort.on('message', () => { throw new Error('boom in the worker') })\n")
+    const collector = new Collector(1000)
+    const rows = await scanTable({ path: file, file, schema: readings, collector, ...twoThreads(text.length * 2), workerScript: crash })
+    const one = await validateTable({ path: file, schema: readings, ...oneThread })
+    expect(rows).toBe(120)
+    expect(collector.errors).toEqual(one.errors)
+  })
 })
 
 describe('limits and progress', () => {

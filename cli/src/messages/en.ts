@@ -258,7 +258,7 @@ export const en = {
     formatConflict: (format: string) => `--json and --format ${format} ask for different outputs; drop one (--json is the same as --format json)`,
     report: 'Also write a self-contained HTML report to this file (opens offline in any browser; share it by e-mail). Its folder must exist.',
     profile: 'What the data is checked for: default, or publish (an export about to be published: personal data such as phone numbers, e-mail addresses and Aadhaar numbers is an error, not a warning).',
-    threads: 'Worker threads for large CSV files. Default: one a CPU core.',
+    threads: 'Threads that check a large CSV file, this one included (1: no worker threads). Default: one a CPU core.',
     reportIsInput: (path: string) => `--report ${path} is one of the inputs; write the report to another file, such as report.html`,
     reportFolderMissing: (folder: string) => `the folder ${folder} of --report does not exist; create it first or write the report elsewhere`,
     reportIsFolder: (path: string) => `--report ${path} is a folder; give a file name such as ${path.replace(/\/+$/, '')}/report.html`,

@@ -13,7 +13,7 @@ export interface ValidatePackageOptions {
   maxErrors?: number
   /** Rule packs: `publish` also reports personal data as errors. Default `default`. */
   profile?: Profile
-  /** Worker threads for large plain files (1 = this thread only). Default `os.availableParallelism()`. */
+  /** Threads that check large plain files, this one included (1 = no worker). Default `os.availableParallelism()`. */
   threads?: number
   /** A cell larger than this stops a file's read with a source-error. Default 32 MiB. */
   maxCellBytes?: number

@@ -9,7 +9,7 @@ import { ThaneError } from '../errors.js'
 import { throttleProgress } from './csv-records.js'
 import { BoundaryFinder, CsvScanner, DEFAULT_MAX_CELL_BYTES, scanRange } from './csv-scan.js'
 import { inspectFile, sniffDelimiter } from './source.js'
-import { RowPass, type Draft, type TablePlanInput } from './table-engine.js'
+import { RangeRunner, RowPass, type Draft, type TablePlanInput } from './table-engine.js'
 import { brokenDraft, estimateRows, setUpScan, type AddDraft, type ScanOptions } from './table.js'
 import type { ErrorCode, Severity } from './types.js'
 
@@ -18,6 +18,12 @@ import type { ErrorCode, Severity } from './types.js'
  * into ranges at record boundaries (quote-aware, see `BoundaryFinder`), hands them to workers that
  * parse and check rows (`RowPass`), and merges their results in file order: problems in line order,
  * exact counts, key and table-rule checks on compact typed arrays (`TableMerger`).
+ *
+ * `threads` counts the main thread: it starts `threads - 1` workers and checks ranges itself
+ * (smaller ones, so it answers the workers often) between merges. A worker needs 150–300 ms to
+ * start (Node's bootstrap, loading ajv, compiling the row validator, then its JIT warm-up) before
+ * it checks a row; the main thread has all of that already, so it works from the first moment, and
+ * on two threads one worker's start-up and memory are saved.
  *
  * Line numbers: each worker counts the physical lines of its range; the main thread adds the lines
  * of the ranges before it when it merges, so ranges need no pre-count.
@@ -49,6 +55,12 @@ export async function shouldScanInParallel(path: string, encoding: string | unde
 
 /** Ranges a worker is given at a time (one in work, the next queued). */
 const TASKS_PER_WORKER = 2
+/**
+ * Bytes of the file that may be cut into ranges beyond the last one merged (at least). Results in
+ * flight take about a sixth of their bytes (line, hashes), so 32 MiB holds about 6 MB; it lets the
+ * main thread check ranges of its own while a worker starts and holds the ranges before them.
+ */
+const MIN_AHEAD_BYTES = 32 * 1024 * 1024
 
 /** Messages between the main thread and a worker. */
 export interface WorkerInit {
@@ -189,17 +201,22 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
   const keep = o.collector.max
 
   const file = script ?? (await workerScript())
+  // The main thread's ranges: half a worker's, so it merges and hands out work often enough.
+  const ownRangeBytes = Math.max(1, Math.floor(rangeBytes / 2))
 
-  // Cuts the next range: from `start`, the first record boundary at least `rangeBytes` on.
+  // Cuts the next range: from `start`, the first record boundary at least `bytes` on.
   const finder = new BoundaryFinder(delimiter.charCodeAt(0), quote.charCodeAt(0))
   const block = Buffer.allocUnsafe(1024 * 1024)
   const cutFd = openSync(path, 'r')
   let cutAt = dataStart
   const ranges: RangeTask[] = []
-  const nextRange = (): RangeTask | undefined => {
+  // Near the end, ranges shrink (to a sixteenth at least), so the threads finish together and the
+  // last range merged after every thread is done is small.
+  const smallestRange = Math.max(1, Math.floor(rangeBytes / 16))
+  const nextRange = (bytes: number): RangeTask | undefined => {
     if (cutAt >= input.size) return undefined
     const start = cutAt
-    const target = start + rangeBytes
+    const target = start + Math.min(bytes, Math.max(smallestRange, Math.floor((input.size - start) / (threads * 4))))
     let pos = start
     let end = input.size
     while (pos < input.size) {
@@ -223,6 +240,8 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
   let rows = 0
   let lineBase = firstLine - 1
   let merged = 0
+  let mergedEnd = dataStart
+  const aheadBytes = Math.max(MIN_AHEAD_BYTES, threads * (TASKS_PER_WORKER + 1) * rangeBytes)
   let stop = false
   const results = new Map<number, RangeResult>()
   const pool: RangeArrays[] = []
@@ -240,8 +259,8 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
       // its next range while the main thread merges the last one (with one, workers idled 10–20%).
       const idle: Worker[] = []
       const dispatch = () => {
-        while (idle.length && !stop && ranges.length - merged < threads * (TASKS_PER_WORKER + 1)) {
-          const task = nextRange()
+        while (idle.length && !stop && cutAt - mergedEnd < aheadBytes) {
+          const task = nextRange(rangeBytes)
           if (!task) break
           const reuse = pool.pop()
           if (reuse) task.reuse = reuse
@@ -266,10 +285,39 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
           }
           lineBase += r.lines
           merged++
+          mergedEnd = range.end
           progress.tick(range.end)
         }
       }
-      const n = Math.max(1, Math.min(threads, Math.ceil((input.size - dataStart) / rangeBytes)))
+      // The main thread checks a range of its own, merges, then yields to the workers' answers; it
+      // waits (until a worker answers) when the ranges in flight reach the same bound as theirs.
+      const ownTurn = () => {
+        if (failed || stop) return
+        if (cutAt - mergedEnd >= aheadBytes) {
+          ownWaiting = true // a worker's next answer calls again
+          return
+        }
+        const task = nextRange(ownRangeBytes)
+        if (!task) return
+        const reuse = pool.pop()
+        if (reuse) task.reuse = reuse
+        own ??= new RangeRunner(init)
+        results.set(task.id, own.run(task))
+        delete task.reuse
+        mergeReady()
+        dispatch()
+        // Back to the event loop, so the workers' answers are merged and they get new ranges.
+        setImmediate(() => {
+          try {
+            ownTurn()
+          } catch (err) {
+            fail(err)
+          }
+        })
+      }
+      let ownWaiting = false
+      let own: RangeRunner | undefined
+      const n = Math.max(0, Math.min(threads - 1, Math.ceil((input.size - dataStart) / rangeBytes) - 1))
       for (let w = 0; w < n; w++) {
         const worker = new Worker(file, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
         workers.push(worker)
@@ -279,6 +327,10 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
           try {
             mergeReady()
             dispatch()
+            if (ownWaiting) {
+              ownWaiting = false
+              ownTurn()
+            }
           } catch (err) {
             fail(err)
           }
@@ -289,6 +341,8 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
         })
         for (let slot = 0; slot < TASKS_PER_WORKER; slot++) idle.push(worker)
       }
+      // The main thread takes the first range (the workers are still starting), then hands out theirs.
+      ownTurn()
       dispatch()
     })
   } finally {

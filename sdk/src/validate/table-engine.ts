@@ -1,9 +1,11 @@
+import { scanRange } from './csv-scan.js'
 import { compileField, type FieldCheck } from './fields.js'
 import { KeyHasher, KeySet } from './keyset.js'
 import { compileRowValidator, fastCast, numberOf, typeOnlyCheck, valueSlotKind, type FastCast } from './row-schema.js'
 import { compileRules, type CellRule, type Profile, type RuleFinding, type RuleValue, type TableRule } from './rules/index.js'
 import { asList } from './schema.js'
-import type { TableSchema, ValidationError } from './types.js'
+import type { RangeArrays, RangeResult, RangeTask, WorkerInit } from './parallel.js'
+import type { ErrorCode, Severity, TableSchema, ValidationError } from './types.js'
 
 /**
  * The table scan in two halves, so that the first can run on worker threads:
@@ -452,4 +454,133 @@ export class TableMerger {
 /** A finding reported by a table rule through its context, as a draft. */
 export function ruleFindingDraft(found: RuleFinding, line: number): Draft {
   return findingToDraft(found, line)
+}
+
+/** A growable typed array. */
+class Grow<T extends Uint32Array | Float64Array | Uint8Array> {
+  length = 0
+  constructor(public data: T) {}
+  ensure(extra: number): T {
+    if (this.length + extra > this.data.length) {
+      const bigger = new (this.data.constructor as new (n: number) => T)(Math.max(this.data.length * 2, this.length + extra))
+      bigger.set(this.data)
+      this.data = bigger
+    }
+    return this.data
+  }
+}
+
+/** What a range's rows hand on: problems (at most `maxErrors` kept, all counted) and compact row data in typed arrays. */
+class BatchOut implements RowOut {
+  rowLines: Grow<Uint32Array>
+  hashes: Grow<Uint32Array>
+  values: Grow<Float64Array>
+  kinds: Grow<Uint8Array>
+  strings: string[] = []
+  stringIndex = new Map<string, number>()
+  errors: Array<{ before: number; draft: Draft }> = []
+  dropped = new Map<string, { code: ErrorCode; severity: Severity; n: number }>()
+
+  /** Fills the arrays of an earlier range when the main thread hands them back. */
+  constructor(
+    reuse: RangeArrays | undefined,
+    private readonly keyWords: number,
+    private readonly slots: number,
+    private readonly maxErrors: number,
+  ) {
+    this.rowLines = new Grow(reuse?.rowLines ?? new Uint32Array(4096))
+    this.hashes = new Grow(reuse?.hashes ?? new Uint32Array(4096 * Math.max(1, keyWords)))
+    this.values = new Grow(reuse?.values ?? new Float64Array(slots ? 4096 * slots : 1))
+    this.kinds = new Grow(reuse?.kinds ?? new Uint8Array(slots ? 4096 * slots : 1))
+  }
+
+  error(e: Draft): void {
+    if (this.errors.length < this.maxErrors) this.errors.push({ before: this.rowLines.length, draft: e })
+    else {
+      const key = `${e.code} ${e.severity}`
+      const d = this.dropped.get(key) ?? { code: e.code, severity: e.severity, n: 0 }
+      d.n++
+      this.dropped.set(key, d)
+    }
+  }
+
+  row(line: number, hashes: Uint32Array, values: RuleValue[]): void {
+    this.rowLines.ensure(1)[this.rowLines.length++] = line
+    const keyWords = this.keyWords
+    if (keyWords) {
+      // A plain loop: TypedArray.set costs a builtin call for the two or four words of a row.
+      const h = this.hashes.ensure(keyWords)
+      const at = this.hashes.length
+      for (let w = 0; w < keyWords; w++) h[at + w] = hashes[w] as number
+      this.hashes.length = at + keyWords
+    }
+    const slots = this.slots
+    if (slots) {
+      const v = this.values.ensure(slots)
+      const k = this.kinds.ensure(slots)
+      for (let s = 0; s < slots; s++) {
+        const x = values[s]
+        const at = this.values.length + s
+        if (typeof x === 'number') {
+          v[at] = x
+          k[at] = 1
+        } else if (typeof x === 'string') {
+          let i = this.stringIndex.get(x)
+          if (i === undefined) {
+            i = this.strings.length
+            this.strings.push(x)
+            this.stringIndex.set(x, i)
+          }
+          v[at] = i
+          k[at] = 2
+        } else k[at] = 0
+      }
+      this.values.length += slots
+      this.kinds.length += slots
+    }
+  }
+}
+
+/**
+ * Checks byte ranges of a file with one row pass, compiled once (the ajv row validator, cell
+ * rules) and restarted for each range. Worker threads run one each; so does the main thread, on
+ * ranges of its own while the workers start.
+ */
+export class RangeRunner {
+  private readonly pass: RowPass
+  private readonly keyWords: number
+  private readonly slots: number
+
+  constructor(private readonly init: WorkerInit) {
+    this.keyWords = init.plan.keys.length * 2
+    this.slots = init.plan.ruleFields.length
+    this.pass = new RowPass(init.plan, this.out(undefined))
+  }
+
+  private out(reuse: RangeArrays | undefined): BatchOut {
+    return new BatchOut(reuse, this.keyWords, this.slots, this.init.maxErrors)
+  }
+
+  /** Reads `[task.start, task.end)` and returns its result (arrays of `task.reuse` filled again when given). */
+  run(task: RangeTask): RangeResult {
+    const init = this.init
+    const pass = this.pass
+    const out = this.out(task.reuse)
+    pass.restart(out)
+    const scan = scanRange(init.path, init.encoding, init.quote, init.plan.delimiter, init.maxCellBytes, task.start, task.end, (record, line) => pass.row(record, line), () => (pass.badBytes = true))
+    return {
+      id: task.id,
+      rows: pass.rows,
+      lines: scan.lines,
+      rowCount: out.rowLines.length,
+      rowLines: out.rowLines.data,
+      hashes: out.hashes.data,
+      values: out.values.data,
+      kinds: out.kinds.data,
+      strings: out.strings,
+      errors: out.errors,
+      dropped: [...out.dropped.values()],
+      ...(scan.broken ? { broken: scan.broken } : {}),
+    }
+  }
 }

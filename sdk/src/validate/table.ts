@@ -31,7 +31,7 @@ export interface ValidateTableOptions {
   maxCellBytes?: number
   /** Called with bytes read and the file's size (compressed bytes for gzip), about 10 times a second at most and once at the end. */
   onProgress?: (done: number, total: number) => void
-  /** Worker threads for a large plain file (1 = this thread only). Default `os.availableParallelism()`. */
+  /** Threads that check a large plain file, this one included: n starts n - 1 workers (1 = this thread only). Default `os.availableParallelism()`. */
   threads?: number
   /** Files smaller than this are read on one thread. Default 16 MiB (tests lower it). */
   parallelMinBytes?: number
