@@ -555,6 +555,15 @@ describe('grievances: robustness', () => {
       message: `POST ${server.url}${ROOT}/requests.xml answered 400 Bad Request: service_code is required; lat is out of range`,
     })
   })
+
+  it('errors: an XML error body that is not well-formed stays the raw text, with no description in the message', async () => {
+    const body = '<?xml version="1.0"?><errors><error><code>400</code></errors>'
+    const server = await fakeGeoReport({ override: (res) => (send(res, 400, body, { 'content-type': 'application/xml' }), true) })
+
+    const err = await failure(grievances(server, 'xml').services())
+
+    expect(err).toMatchObject({ status: 400, body, message: `GET ${server.url}${ROOT}/services.xml answered 400 Bad Request` })
+  })
 })
 
 describe('createClient', () => {

@@ -63,6 +63,12 @@ describe('chaos options', () => {
     expect(inputError(() => resolveChaos({ rate: 0.1, retryAfterSeconds: 0.5 })).field).toBe('chaos.retryAfterSeconds')
   })
 
+  test('resolveChaos: null (from JavaScript or JSON) is an InputError on chaos, not a TypeError', () => {
+    const err = inputError(() => resolveChaos(null as unknown as ChaosOptions))
+    expect(err.field).toBe('chaos')
+    expect(err.message).toMatch(/^chaos must be an object such as \{ rate: 0\.2 \}; got null$/)
+  })
+
   test('startSandbox: a bad chaos rate fails the start with the InputError', async () => {
     await expect(startSandbox({ port: 0, dbPath: ':memory:', chaos: { rate: 2 } })).rejects.toThrow(/^chaos\.rate must be a number from 0 to 1/)
   })

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strToU8, zipSync } from 'fflate'
@@ -57,6 +57,14 @@ describe('validateGtfs', () => {
     writeFileSync(join(dir, 'bad.zip'), 'not a zip')
     await expect(validateGtfs(join(dir, 'bad.zip'))).rejects.toBeInstanceOf(SourceError)
     await expect(validateGtfs(join(dir, 'missing'))).rejects.toBeInstanceOf(SourceError)
+  })
+
+  it('gtfs: a feed file that cannot be read (a folder named routes.txt) is a SourceError naming it, not an unhandled stream error', async () => {
+    const dir = feed({ 'routes.txt': null })
+    mkdirSync(join(dir, 'routes.txt'))
+    const err = await validateGtfs(dir).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(SourceError)
+    expect((err as SourceError).message).toBe(`${join(dir, 'routes.txt')} cannot be read (EISDIR)`)
   })
 
   it('missing_required_column and missing_required_field', async () => {

@@ -110,6 +110,18 @@ describe('detectSchema: Table Schema or JSON Schema', () => {
     expect(() => detectSchema({ title: 'nothing' }, 'n.json')).toThrow('n.json is neither a Table Schema (it has no "fields" list) nor a JSON Schema (it has no "$schema", "type" or "properties")')
     expect(() => detectSchema([1], 'a.json')).toThrow(/a\.json is neither a Table Schema nor a JSON Schema: it must be a JSON object/)
   })
+
+  it('detectSchema: an unknown "$schema" holding a line break or a control character stays one line in the error', () => {
+    expect(() => detectSchema({ $schema: 'http://x.org/\nfoo\u001b[31m' }, 'v.json')).toThrow('v.json has an unknown "$schema" "http://x.org/\\nfoo\\u001b[31m"; use')
+    let message = ''
+    try {
+      detectSchema({ $schema: 'a\r\nb\u001b' }, 'v.json')
+    } catch (err) {
+      message = (err as Error).message
+    }
+    expect(message).toMatch(/^v\.json has an unknown "\$schema" "a\\r\\nb\\u001b"/)
+    expect(message).not.toMatch(/[\r\n\u001b]/)
+  })
 })
 
 describe('compileJsonSchema: invalid schemas are one-line schema errors', () => {

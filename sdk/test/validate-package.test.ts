@@ -86,6 +86,7 @@ describe('validatePackage', () => {
     writeFileSync(datapackage, '{ "resources": [')
     await expect(validatePackage(datapackage)).rejects.toBeInstanceOf(SchemaError)
     await expect(validatePackage(dir)).rejects.toThrow(/is a folder/)
+    await expect(validatePackage(join(dir, 'missing.json'))).rejects.toThrow(/missing\.json does not exist; check the path$/)
   })
 
   it('validatePackage: a foreign key into its own table is checked against every row of the table', async () => {

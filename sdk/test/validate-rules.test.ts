@@ -79,6 +79,16 @@ describe('personal data: what the scan finds', () => {
     expect(kind('meet @ 5 pm at the ward office')).toBeUndefined()
   })
 
+  it('e-mail addresses: a long cell is scanned in linear time, and the match is the same', () => {
+    const long = 100_000
+    const started = Date.now()
+    for (const t of [`${'a'.repeat(long)}@`, `a@${'b'.repeat(long)}`, `a@b${'.b'.repeat(long / 2)}.1`]) expect(findPersonalData(t), t.slice(0, 5)).toBeUndefined()
+    // Tried from every position, these took about 40 s each.
+    expect(Date.now() - started).toBeLessThan(2000)
+    expect(findPersonalData(`${'x'.repeat(long)} mail ramesh.patil@example.com`)).toEqual({ kind: 'email', match: 'ramesh.patil@example.com' })
+    expect(findPersonalData('(ramesh.patil@example.com)')).toEqual({ kind: 'email', match: 'ramesh.patil@example.com' })
+  })
+
   it('Aadhaar numbers only with a right Verhoeff digit, written together or 4-4-4', () => {
     expect(findPersonalData('Aadhaar 2341 2341 2346')).toEqual({ kind: 'aadhaar', match: '2341 2341 2346' })
     expect(kind('UID 2341-2341-2346')).toBe('aadhaar')

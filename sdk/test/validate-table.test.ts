@@ -176,6 +176,20 @@ describe('validateTable: unreadable input and bad schemas', () => {
     await expect(validateTable({ path: tempFile('x.csv', 'id\n1\n'), schema, encoding: 'ebcdic' })).rejects.toThrow(/unknown encoding "ebcdic"/)
   })
 
+  it('validateTable: a byte order mark never reaches the first cell (file, gzip or string, without a header)', async () => {
+    const schema: TableSchema = { fields: [{ name: 'n', type: 'integer' }] }
+    const dialect = { header: false }
+    const utf8 = Buffer.from('\uFEFF1\n2\n', 'utf8')
+    for (const options of [
+      { text: '\uFEFF1\n2\n' },
+      { path: tempFile('bom.csv', utf8) },
+      { path: tempFile('bom.csv.gz', gzipSync(utf8)) },
+      { path: tempFile('bom16.csv', Buffer.from('\uFEFF1\n2\n', 'utf16le')) },
+    ]) {
+      await expect(validateTable({ ...options, schema, dialect, threads: 1 })).resolves.toMatchObject({ valid: true, rows: 2 })
+    }
+  })
+
   it('validateTable: a gzip file cut short is a SourceError that says so', async () => {
     const whole = gzipSync(toCsv(servicesWithOneBadRow()))
     const file = tempFile('cut.csv.gz', whole.subarray(0, Math.floor(whole.length / 2)))
@@ -187,6 +201,10 @@ describe('validateTable: unreadable input and bad schemas', () => {
     await expect(validateTable({ text: 'a\n', schema: { fields: [{ name: 'a', constraints: { pattern: '([a-z' } }] } })).rejects.toBeInstanceOf(SchemaError)
     await expect(validateTable({ text: 'a\n', schema: { fields: [{ name: 'a' }], primaryKey: 'b' } })).rejects.toThrow(/primaryKey names "b"/)
     await expect(validateTable({ text: 'a\n', schema: { fields: [] } })).rejects.toThrow(/"fields" must be a non-empty list/)
+    for (const foreignKeys of [{}, 5, 'a']) {
+      const bad = { fields: [{ name: 'a' }], foreignKeys } as unknown as TableSchema
+      await expect(validateTable({ text: 'a\n', schema: bad })).rejects.toThrow(/"foreignKeys" must be a list$/)
+    }
   })
 })
 

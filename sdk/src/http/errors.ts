@@ -1,7 +1,7 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { HTTPError, TimeoutError as GotTimeoutError, type RequestError } from 'got'
 import type { IncomingHttpHeaders } from 'node:http'
 import { ApiError, NetworkError, TimeoutError, type ThaneError } from '../errors.js'
+import { parseXml } from '../grievances/xml.js'
 
 /**
  * Maps got's final error (after every retry) to an SDK error, keeping it as `cause`. Called from
@@ -59,15 +59,6 @@ function isXmlContentType(contentType: string | undefined): boolean {
   return contentType !== undefined && /^[^;]*[/+]xml\s*(;|$)/i.test(contentType)
 }
 
-// Text stays text (a code such as `03` keeps its zero); `error` is always a list under `errors`.
-const xmlParser = new XMLParser({
-  parseTagValue: false,
-  removeNSPrefix: true,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  isArray: (_name, path) => path === 'errors.error',
-})
-
 /**
  * Open311's XML error bodies as the JSON list the standard derives from them, or `undefined` when
  * the XML is something else. `<errors><error><code>403</code><description>…</description></error></errors>`
@@ -75,10 +66,10 @@ const xmlParser = new XMLParser({
  * legacy `<error>text</error>` of older servers has no code, so the HTTP status stands in for it.
  */
 function open311XmlErrors(text: string, status: number): { code: number | string; description: string }[] | undefined {
-  if (XMLValidator.validate(text) !== true) return undefined
+  // The Open311 client's parser: text stays text (a code such as `03` keeps its zero), `error` is always a list under `errors`.
   let doc: Record<string, unknown>
   try {
-    doc = xmlParser.parse(text) as Record<string, unknown>
+    doc = parseXml(text)
   } catch {
     return undefined
   }

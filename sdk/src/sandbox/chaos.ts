@@ -64,6 +64,9 @@ const MAX_SEED = 2 ** 32 - 1
 
 /** Checks chaos options and fills in their defaults. @throws InputError naming the bad field. */
 export function resolveChaos(options: ChaosOptions): ResolvedChaos {
+  if (typeof options !== 'object' || options === null) {
+    throw new InputError(`chaos must be an object such as { rate: 0.2 }; got ${String(options)}`, { field: 'chaos' })
+  }
   const { rate, latencyMs = 1000, seed = randomInt(0, MAX_SEED), retryAfterSeconds = 1 } = options
   if (typeof rate !== 'number' || !(rate >= 0 && rate <= 1)) {
     throw new InputError(`chaos.rate must be a number from 0 to 1 (the share of requests that fail), like 0.2; got ${String(rate)}`, { field: 'chaos.rate' })

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js'
+import { haversineMetres } from '../sensors/domain.js'
 import { buildIndex, readFeedFiles, type FeedIndex } from './load.js'
 import { addDays, formatGtfsTime, ServiceClock, toInstant, weekdayOf } from './time.js'
 import type {
@@ -28,16 +29,6 @@ import type {
  */
 export async function loadGtfs(source: Uint8Array | string): Promise<GtfsFeed> {
   return new GtfsFeed(buildIndex(readFeedFiles(source)))
-}
-
-const EARTH_RADIUS_M = 6_371_008.8
-const RAD = Math.PI / 180
-
-function haversine(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const dLat = (lat2 - lat1) * RAD
-  const dLon = (lon2 - lon1) * RAD
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * RAD) * Math.cos(lat2 * RAD) * Math.sin(dLon / 2) ** 2
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)))
 }
 
 /** Lower case, Latin accents dropped (Devanagari signs are letters and stay), spaces collapsed. */
@@ -191,7 +182,7 @@ export class GtfsFeed {
     const out: StopWithDistance[] = []
     for (const stop of this.ix.stops) {
       if (stop.locationType > 1) continue
-      const d = haversine(lat, lon, stop.lat, stop.lon)
+      const d = haversineMetres(point, stop)
       if (d <= metres) out.push({ ...stop, distanceMetres: Math.round(d) })
     }
     return out.sort((a, b) => a.distanceMetres - b.distanceMetres || a.name.localeCompare(b.name))

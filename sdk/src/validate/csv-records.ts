@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
-import { CsvScanner, DEFAULT_MAX_CELL_BYTES, readFileText } from './csv-scan.js'
-import { SourceError, inspectFile, sniffDelimiter } from './source.js'
+import { CsvScanner, DEFAULT_MAX_CELL_BYTES, READ_CHUNK_BYTES } from './csv-scan.js'
+import { SourceError, inspectFile, readText, sniffDelimiter } from './source.js'
 import type { Dialect } from './types.js'
 
 /** Where the CSV comes from: a file (plain or gzip, any supported encoding) or a string. */
@@ -74,11 +74,11 @@ export async function readCsvRecords(
   if (src.path !== undefined) {
     const source = await inspectFile(src.path, src.encoding)
     progress = throttleProgress(options.onProgress ? (await stat(src.path)).size : 0, options.onProgress)
-    chunks = readFileText(src.path, source, (n) => progress.tick(n), () => (info.badBytes = true))
+    chunks = readText(src.path, source, () => (info.badBytes = true), { onBytes: (n) => progress.tick(n), chunkBytes: READ_CHUNK_BYTES })
   } else {
     const text = src.text ?? ''
     chunks = (async function* () {
-      yield text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+      yield text
     })()
   }
 
@@ -93,7 +93,9 @@ export async function readCsvRecords(
       headLength += next.value.length
       if (/[\r\n]/.test(next.value.slice(0, 65_536)) || headLength > 65_536) break
     }
-    const start = head.join('')
+    let start = head.join('')
+    // The decoder drops a file's byte order mark; this drops a string's (or a second one).
+    if (start.charCodeAt(0) === 0xfeff) start = start.slice(1)
     if (start.trim() === '') throw new SourceError(`${src.file} holds only blank lines; there is no header or data to check`, src.path)
     const quote = src.dialect?.quoteChar ?? '"'
     info.delimiter = src.dialect?.delimiter ?? sniffDelimiter(start, quote)

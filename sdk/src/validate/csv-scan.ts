@@ -1,7 +1,5 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs'
+import { closeSync, openSync, readSync } from 'node:fs'
 import { TextDecoder } from 'node:util'
-import { createGunzip } from 'node:zlib'
-import { SourceError, sniffEncoding, type SourceInfo } from './source.js'
 
 /**
  * The CSV record scanner behind every CSV read: a hand-written state machine over decoded text,
@@ -271,51 +269,6 @@ export class CsvScanner {
       message: `a cell starting on line ${line} is larger than the limit of ${formatBytes(this.maxCell)}${mode === QUOTED ? ' (a quote opened there may never close)' : ''}`,
     }
     return false
-  }
-}
-
-/**
- * The file's text, decoded chunk by chunk (gunzipped when gzip, the byte order mark removed),
- * reporting the raw bytes read (compressed bytes for gzip) to `onBytes`. `flagInvalid` is called
- * once when bytes did not decode (they become U+FFFD).
- */
-export async function* readFileText(path: string, source: SourceInfo, onBytes: (bytes: number) => void, flagInvalid: () => void): AsyncGenerator<string> {
-  const raw = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })
-  let read = 0
-  raw.on('data', (chunk) => {
-    read += chunk.length
-    onBytes(read)
-  })
-  const bytes: AsyncIterable<Buffer> = source.gzip ? raw.pipe(createGunzip()) : raw
-  let decoder: TextDecoder | undefined
-  let flagged = false
-  let first = true
-  try {
-    for await (const chunk of bytes) {
-      if (!decoder) {
-        const encoding = source.encoding || sniffEncoding(chunk.subarray(0, 4096), path)
-        decoder = new TextDecoder(encoding)
-      }
-      let text = decoder.decode(chunk, { stream: true })
-      if (first && text.length > 0) {
-        first = false
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-      }
-      if (!flagged && text.includes('\uFFFD')) {
-        flagged = true
-        flagInvalid()
-      }
-      yield text
-    }
-  } catch (err) {
-    if (err instanceof SourceError) throw err
-    throw new SourceError(`${path} cannot be read to the end (${(err as Error).message}); ${source.gzip ? 'the gzip file may be truncated' : 'check the file'}`, path, { cause: err })
-  } finally {
-    raw.destroy()
-  }
-  if (decoder) {
-    const tail = decoder.decode()
-    if (tail) yield tail
   }
 }
 

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse'
 import { unzipSync } from 'fflate'
 import { addDays, formatGtfsTime, isGtfsDate, parseGtfsTime, weekdayOf } from '../transit/time.js'
 import { DAYS, GTFS_FILES, OTHER_GTFS_FILES, REQUIRED_FILES, type FieldType, type FileSpec, type GtfsNoticeCode } from './gtfs-rules.js'
-import { SourceError } from './source.js'
+import { SourceError, unreadableMessage } from './source.js'
 import { Collector, DEFAULT_MAX_ERRORS } from './table.js'
 import type { Report, Severity, TableSummary } from './types.js'
 
@@ -36,8 +36,7 @@ async function openFeed(path: string): Promise<Feed> {
   try {
     info = await stat(path)
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw new SourceError(code === 'ENOENT' ? `${path} does not exist; check the path` : `${path} cannot be read (${code})`, path, { cause: err })
+    throw new SourceError(unreadableMessage(path, err), path, { cause: err })
   }
   const files: Feed = new Map()
   if (info.isDirectory()) {
@@ -48,7 +47,12 @@ async function openFeed(path: string): Promise<Feed> {
   }
   // Only the names are read here; each file is inflated when its turn comes and dropped after, so
   // at most one file of the feed is held uncompressed at a time.
-  const zip = new Uint8Array(await readFile(path))
+  let zip: Uint8Array
+  try {
+    zip = new Uint8Array(await readFile(path))
+  } catch (err) {
+    throw new SourceError(unreadableMessage(path, err), path, { cause: err })
+  }
   const names: string[] = []
   try {
     unzipSync(zip, {
@@ -155,6 +159,8 @@ export async function validateGtfs(path: string, options: ValidateGtfsOptions = 
       input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)])
     }
     const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, info: true }))
+    // pipe() does not pass on a read error (a folder named like a file, no permission): end the loop with it.
+    input.on('error', (err) => parser.destroy(err))
     let header: Map<string, number> | undefined
     const has = (c: string) => header?.has(c) ?? false
     const keys = spec.key ? new Map<string, number>() : undefined
@@ -206,6 +212,7 @@ export async function validateGtfs(path: string, options: ValidateGtfsOptions = 
         if (onRow) onRow((c) => { const i = hdr.get(c); return i === undefined ? '' : (record[i] ?? '') }, line, has)
       }
     } catch (err) {
+      if (typeof source === 'string' && (err as NodeJS.ErrnoException).syscall !== undefined) throw new SourceError(unreadableMessage(source, err), source, { cause: err })
       note({ code: 'csv_parsing_failed', file: name, row: (err as { lines?: number }).lines ?? rows + 2, message: `${name} is not valid CSV after this line (${(err as Error).message})`, hint: 'quote values that hold commas or quotes, and double the quotes inside them' })
     }
     if (!header) note({ code: 'empty_file', file: name, message: `${name} is empty; it needs at least a header line`, hint: `add the header of ${name}, or remove the file if it is optional` })

@@ -81,7 +81,7 @@ export function detectSchema(value: unknown, where: string): DetectedSchema {
     throw new SchemaError(
       draft
         ? `${where} is a JSON Schema of draft ${draft} (its "$schema"), which is not supported; use draft 2020-12 or draft-07`
-        : `${where} has an unknown "$schema" "${uri}"; use "https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-07/schema#", or drop it`,
+        : `${where} has an unknown "$schema" ${JSON.stringify(uri)}; use "https://json-schema.org/draft/2020-12/schema", "http://json-schema.org/draft-07/schema#", or drop it`,
     )
   }
   if (Array.isArray(value.fields)) return { kind: 'table-schema', by: 'fields' }

@@ -4,7 +4,7 @@ import { KeySet } from './keyset.js'
 import type { Profile } from './rules/index.js'
 import { Collector, DEFAULT_MAX_ERRORS, scanTable, type KeyCheck, type KeyRequest } from './table.js'
 import { SchemaError, asList, checkTableSchema, loadTableSchema } from './schema.js'
-import { SourceError } from './source.js'
+import { SourceError, unreadableMessage } from './source.js'
 import type { Dialect, Report, TableSchema, TableSummary } from './types.js'
 
 /** Options of `validatePackage`. */
@@ -48,8 +48,7 @@ async function loadResources(path: string): Promise<Resource[]> {
     text = await readFile(path, 'utf8')
   } catch (err) {
     if (err instanceof SourceError) throw err
-    const code = (err as NodeJS.ErrnoException).code
-    throw new SourceError(code === 'ENOENT' ? `${path} does not exist; check the path` : `${path} cannot be read (${code})`, path, { cause: err })
+    throw new SourceError(unreadableMessage(path, err), path, { cause: err })
   }
   let pkg: { resources?: RawResource[] }
   try {

@@ -41,6 +41,7 @@ export function checkTableSchema(value: unknown, where: string): TableSchema {
     fail('"missingValues" must be a list of strings')
   }
   for (const key of asList(schema.primaryKey)) if (!names.has(key)) fail(`primaryKey names "${key}", which is not a field`)
+  if (schema.foreignKeys !== undefined && !Array.isArray(schema.foreignKeys)) fail('"foreignKeys" must be a list')
   for (const fk of schema.foreignKeys ?? []) {
     const fields = asList(fk?.fields)
     if (fields.length === 0 || !fk.reference) fail('a foreign key needs "fields" and "reference"')

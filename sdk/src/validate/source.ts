@@ -80,10 +80,24 @@ export function sniffEncoding(head: Uint8Array, path: string | undefined): strin
 
 /**
  * The file's text, decoded chunk by chunk: gunzipped when it is gzip, with the byte order mark
- * removed. `flagInvalid` is called once when bytes did not decode (they become U+FFFD).
+ * removed (by the decoder). `flagInvalid` is called once when bytes did not decode (they become
+ * U+FFFD); `onBytes`, when given, with the raw bytes read so far (compressed bytes for gzip).
  */
-export async function* readText(path: string, source: SourceInfo, flagInvalid: () => void): AsyncGenerator<string> {
-  const raw = createReadStream(path, { highWaterMark: 256 * 1024 })
+export async function* readText(
+  path: string,
+  source: SourceInfo,
+  flagInvalid: () => void,
+  options: { onBytes?: (bytes: number) => void; chunkBytes?: number } = {},
+): AsyncGenerator<string> {
+  const raw = createReadStream(path, { highWaterMark: options.chunkBytes ?? 256 * 1024 })
+  const onBytes = options.onBytes
+  if (onBytes) {
+    let read = 0
+    raw.on('data', (chunk) => {
+      read += chunk.length
+      onBytes(read)
+    })
+  }
   const bytes: AsyncIterable<Buffer> = source.gzip ? raw.pipe(createGunzip()) : raw
   let decoder: TextDecoder | undefined
   let flagged = false
@@ -103,8 +117,13 @@ export async function* readText(path: string, source: SourceInfo, flagInvalid: (
   } catch (err) {
     if (err instanceof SourceError) throw err
     throw new SourceError(`${path} cannot be read to the end (${(err as Error).message}); ${source.gzip ? 'the gzip file may be truncated' : 'check the file'}`, path, { cause: err })
+  } finally {
+    raw.destroy()
   }
-  if (decoder) yield decoder.decode()
+  if (decoder) {
+    const tail = decoder.decode()
+    if (tail) yield tail
+  }
 }
 
 /**

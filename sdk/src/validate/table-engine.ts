@@ -47,7 +47,8 @@ export interface TablePlanInput {
   ruleFields: number[]
 }
 
-const cutValue = (value: string): string => (value.length > 60 ? `${value.slice(0, 59)}…` : value)
+/** A cell's text for a message: at most 60 characters. */
+export const cutValue = (value: string): string => (value.length > 60 ? `${value.slice(0, 59)}…` : value)
 const KEY_SEPARATOR = ', '
 
 interface FieldPlan {

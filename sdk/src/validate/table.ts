@@ -7,7 +7,7 @@ import { scanParallel, shouldScanInParallel } from './parallel.js'
 import { compileRules, type Profile, type TableRule } from './rules/index.js'
 import { checkTableSchema } from './schema.js'
 import { inspectFile, readText, sniffDelimiter } from './source.js'
-import { RowPass, TableMerger, keySpecsOf, ruleFindingDraft, type Draft, type TablePlanInput } from './table-engine.js'
+import { RowPass, TableMerger, cutValue, keySpecsOf, ruleFindingDraft, type Draft, type TablePlanInput } from './table-engine.js'
 import type { Dialect, ErrorCode, Report, Severity, TableSchema, TableSummary, ValidationError } from './types.js'
 
 /** Options of `validateTable`. Give `path` or `text`. */
@@ -127,10 +127,6 @@ export interface ScanOptions {
   rangeBytes?: number
   /** @internal Another worker script (tests of crash handling). */
   workerScript?: string
-}
-
-function cutValue(value: string): string {
-  return value.length > 60 ? `${value.slice(0, 59)}…` : value
 }
 
 /**

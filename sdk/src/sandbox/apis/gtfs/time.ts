@@ -1,28 +1,28 @@
 /** Time-zone arithmetic on service days, and the deterministic hash the simulation draws from. */
+import { ServiceClock } from '../../../transit/time.js'
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
+export { addDays, formatGtfsTime } from '../../../transit/time.js'
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone)
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    formatters.set(timeZone, f)
+// The SDK's GTFS reader already does the zone arithmetic (Intl, cached per zone); one clock a zone.
+const clocks = new Map<string, ServiceClock>()
+
+function clockOf(timeZone: string): ServiceClock {
+  let clock = clocks.get(timeZone)
+  if (!clock) {
+    clock = new ServiceClock(timeZone)
+    clocks.set(timeZone, clock)
   }
-  return f
+  return clock
 }
 
 /** The zone's offset from UTC at an instant, in ms (+05:30 → 19 800 000). */
 export function zoneOffsetMs(timeZone: string, ms: number): number {
-  const parts: Record<string, number> = {}
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value)
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
-  return asUtc - Math.floor(ms / 1000) * 1000
+  return clockOf(timeZone).offsetMs(ms)
 }
 
 /** `YYYYMMDD` of the local calendar date at an instant. */
 export function localDate(timeZone: string, ms: number): string {
-  const d = new Date(ms + zoneOffsetMs(timeZone, ms))
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`
+  return clockOf(timeZone).dateOf(ms)
 }
 
 /** Seconds since local midnight at an instant. */
@@ -31,43 +31,17 @@ export function localSecondOfDay(timeZone: string, ms: number): number {
   return Math.floor((((local % 86_400_000) + 86_400_000) % 86_400_000) / 1000)
 }
 
-/** `YYYYMMDD` plus `days`. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8)) + days))
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}`
-}
-
 /** Day of the week of a `YYYYMMDD`, Sunday = 0. */
 export function weekday(date: string): number {
   return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8)))).getUTCDay()
 }
-
-const dayStarts = new Map<string, number>()
 
 /**
  * Epoch seconds of the start of a service day: noon minus 12 h, local time (GTFS), which is
  * midnight except on days a clock change happens.
  */
 export function serviceDayStart(timeZone: string, date: string): number {
-  const key = `${timeZone}|${date}`
-  let s = dayStarts.get(key)
-  if (s === undefined) {
-    const noonUtc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8)), 12)
-    const noon = noonUtc - zoneOffsetMs(timeZone, noonUtc - zoneOffsetMs(timeZone, noonUtc))
-    s = Math.round(noon / 1000) - 12 * 3600
-    if (dayStarts.size > 10_000) dayStarts.clear()
-    dayStarts.set(key, s)
-  }
-  return s
-}
-
-/** Seconds → `HH:MM:SS` (hours may pass 24). */
-export function formatGtfsTime(seconds: number): string {
-  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0')
+  return clockOf(timeZone).dayStart(date) / 1000
 }
 
 /**
