@@ -3,6 +3,7 @@ import { ThaneError } from '@thanekit/sdk/errors'
 import { CheckFailed, UserError } from './errors.js'
 import { ExitCode } from './exit-codes.js'
 import { msg } from './messages/index.js'
+import { oneLineText } from './services/visible-text.js'
 
 /** How an error is shown and which exit code it earns. */
 export interface ErrorReport {
@@ -70,7 +71,8 @@ export abstract class BaseCommand extends Command {
     if (this.jsonEnabled()) {
       this.logJson({ error: { code: report.code, message: report.message, exitCode: report.exitCode } })
     } else {
-      this.logToStderr(`${msg.errors.prefix}: ${report.message}`)
+      // One line, whatever user text (a field name, a value) the message quotes.
+      this.logToStderr(`${msg.errors.prefix}: ${oneLineText(report.message)}`)
     }
     if (this.debugEnabled()) this.logToStderr(stackOf(err))
     this.exit(report.exitCode)

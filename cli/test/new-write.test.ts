@@ -50,6 +50,13 @@ describe('thane new: writing the project', () => {
     expect(readdirSync(root).sort()).toEqual(['sdk.tgz', 'tiny'])
   })
 
+  it('a folder that can never be made (under /proc) is refused at once, the code said once', () => {
+    const { template, sdk } = fixture()
+    const plan = planProject({ template, targetDir: `/proc/thane-new-${process.pid}`, name: 'my-tiny', sdkTarball: sdk, force: false })
+    const err = failure(() => writeProject(plan))
+    expect(err.message).toMatch(/^cannot create \/proc\/thane-new-\d+ \(ENOENT: no such file or directory, mkdir .*\); nothing was written; check that its parent folder is writable$/)
+  })
+
   it('into an existing folder, a failure midway says which files were written', () => {
     const { template, sdk, root } = fixture()
     mkdirSync(join(root, 'out'))

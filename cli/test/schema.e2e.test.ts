@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
@@ -111,6 +111,19 @@ describe('thane schema', () => {
     expect(r.code).toBe(2)
     expect(oneLineError(r.stderr)).toContain('does not exist')
     expect(existsSync(out)).toBe(false)
+  })
+
+  it('schema infer --output into a missing folder exits 2 with one line, and --force leaves no temporary file beside the output', async () => {
+    const dir = tempDir('thane-schema-cli-')
+    const missing = join(dir, 'no', 'schema.json')
+    const r = await runThane(['schema', 'infer', SERVICES, '--output', missing])
+    expect(r.code).toBe(2)
+    expect(oneLineError(r.stderr)).toContain(`cannot write ${missing} (ENOENT)`)
+    const out = join(dir, 'schema.json')
+    writeFileSync(out, 'old')
+    const forced = await runThane(['schema', 'infer', SERVICES, '--output', out, '--force'])
+    expect(forced.code).toBe(0)
+    expect(readdirSync(dir).sort()).toEqual(['schema.json'])
   })
 
   it('schema infer of a folder or an empty file exits 2 with one line', async () => {

@@ -111,6 +111,17 @@ describe('thane validate: bad input', () => {
     expect(hashes(dir)).toEqual(before)
   }, 120_000)
 
+  it('bad input: an error quoting a name with a line break stays one line, the break written as \\n', async () => {
+    const dir = tempDir('thane-bad-input-')
+    const data = join(dir, 'r.csv')
+    const schema = join(dir, 'r.schema.json')
+    writeFileSync(data, 'x,y\n1,2\n')
+    writeFileSync(schema, JSON.stringify({ fields: [{ name: 'x' }, { name: 'y' }], 'thane:rules': [{ rule: 'inside-area', latitude: 'la\nt', longitude: 'x' }] }))
+    const r = await runThane(['validate', data, '--schema', schema])
+    expect(r.code).toBe(2)
+    expect(oneLineError(r.stderr)).toContain('"latitude" names "la\\nt", which is not a field of the schema')
+  })
+
   it('bad input: a quote never closed is a source-error on its line, after the rows before it were checked, exit 1', async () => {
     const dir = tempDir('thane-bad-input-')
     const csv = join(dir, 'quote.csv')

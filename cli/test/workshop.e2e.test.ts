@@ -241,6 +241,30 @@ describe('thane workshop progress and report', () => {
     expect(oneLineError(result.stderr)).toContain(`${bad} is not a progress file`)
   })
 
+  it('refuses a progress file whose exercises are not records, naming the file and the exercise', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'thane-bad-'))
+    const head = '{"format":"thane-workshop-progress","workshop":{"id":"demo-lab"},'
+    const cases: [string, string][] = [
+      ['null.json', `${head}"exercises":[null]}`],
+      ['text.json', `${head}"exercises":[{"id":"01-add","passed":false,"attempts":"two","hintsUsed":0,"minutes":1}]}`],
+    ]
+    for (const [name, text] of cases) {
+      const file = join(folder, name)
+      writeFileSync(file, text)
+      for (const extra of [[], ['--csv']]) {
+        const result = await runThane(['workshop', 'report', file, ...extra], { env })
+        expect(result.code).toBe(2)
+        expect(result.stdout).toBe('')
+        expect(oneLineError(result.stderr)).toContain(`${file} is not a progress file (exercise 1 lacks`)
+      }
+    }
+    const named = join(folder, 'name.json')
+    writeFileSync(named, `${head}"name":5,"exercises":[]}`)
+    const result = await runThane(['workshop', 'report', named], { env })
+    expect(result.code).toBe(2)
+    expect(oneLineError(result.stderr)).toContain(`${named} is not a progress file (its "name" is not text)`)
+  })
+
   it('says in one line, exit 2, when the progress file or the HTML report cannot be written', async () => {
     const learner = await startLearner()
     const missing = join(mkdtempSync(join(tmpdir(), 'thane-nowhere-')), 'no-such-folder')

@@ -244,6 +244,7 @@ export const en = {
     noMatch: (path: string) =>
       `no built-in schema matches the header of ${path}; pass --schema with a built-in name, a Table Schema or a JSON Schema file ("thane validate --help" lists them)`,
     unreadable: (path: string) => `${path} cannot be read: permission denied; check the permissions of the file and its folders (ls -l), or run as a user who may read it`,
+    missing: (path: string) => `${path} does not exist; check the path`,
     schemaWithPackage: (path: string) => `${path} is a Data Package, which carries its own schemas; drop --schema`,
     chosen: (path: string, name: string) => `${path}: using the built-in schema ${name} (its fields match the columns)`,
     heading: (source: string, rows: number, errors: number, warnings: number) =>
@@ -551,6 +552,8 @@ export const en = {
       nothingToUndo: (exercise: string | undefined) => `there is no backup to restore${exercise ? ` for ${exercise}` : ''}; "thane workshop reset" makes one before it resets`,
       badProgressFile: (file: string, reason: string) => `${file} is not a progress file (${reason}); learners make one with "thane workshop progress --export <file>"`,
       progressShape: 'it lacks "format": "thane-workshop-progress", a workshop or exercises',
+      progressName: 'its "name" is not text',
+      exerciseShape: (n: number) => `exercise ${n} lacks a text "id", a true/false "passed" or a number "attempts", "hintsUsed" or "minutes"`,
       noReportInput: 'give the progress files to report on (thane workshop report progress/*.json), or --codes <workshop> for the unlock codes',
       allWithExercise: (exercise: string) => `--all checks every exercise; drop "${exercise}" or drop --all`,
     },

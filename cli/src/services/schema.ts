@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { assetPath } from '@thanekit/sdk/assets'
+import { existsSync, statSync } from 'node:fs'
 import { GTFS_RULES_URL, inferSchema, type TableSchema } from '@thanekit/sdk/validate'
 import { UserError } from '../errors.js'
 import { msg } from '../messages/index.js'
-import { GTFS_SCHEMA, builtinSchemas } from './validate.js'
+import { GTFS_SCHEMA, builtinSchemas, type BuiltinSchema } from './validate.js'
+import { writeFileAtomically } from './write-file.js'
 
 const m = msg.schema
 
@@ -26,40 +25,31 @@ export interface GtfsSchemaDocument {
   tables: Array<{ name: string; path: string; schema: TableSchema }>
 }
 
-/** The `path` of each resource of the bundled datasets, by built-in name (`grievances/requests`), as `datasets/<dataset>/<path>`. */
-function resourcePaths(): Map<string, string> {
-  const root = assetPath('datasets')
-  const out = new Map<string, string>()
-  for (const dataset of new Set(builtinSchemas().map((b) => b.name.split('/')[0] as string))) {
-    const pkg = JSON.parse(readFileSync(join(root, dataset, 'datapackage.json'), 'utf8')) as { resources?: Array<{ name?: string; path?: unknown }> }
-    for (const r of pkg.resources ?? []) if (r.name && typeof r.path === 'string') out.set(`${dataset}/${r.name}`, `datasets/${dataset}/${r.path}`)
-  }
-  return out
-}
+const GTFS_FOLDER = 'datasets/transit/gtfs/'
 
 /** The GTFS rule pack's tables: the bundled transit feed's resources that live under gtfs/. */
-function gtfsDocument(): GtfsSchemaDocument {
-  const paths = resourcePaths()
-  const tables = builtinSchemas()
-    .filter((b) => (paths.get(b.name) ?? '').startsWith('datasets/transit/gtfs/'))
-    .map((b) => ({ name: b.name.slice('transit/'.length), path: (paths.get(b.name) ?? '').slice('datasets/transit/gtfs/'.length), schema: b.schema }))
+function gtfsDocument(builtins: BuiltinSchema[]): GtfsSchemaDocument {
+  const tables = builtins
+    .filter((b) => b.resource?.startsWith(GTFS_FOLDER))
+    .map((b) => ({ name: b.name.slice('transit/'.length), path: (b.resource ?? '').slice(GTFS_FOLDER.length), schema: b.schema }))
   return { name: GTFS_SCHEMA, description: m.gtfsDescription, rules: GTFS_RULES_URL, tables }
 }
 
-/** Every built-in schema, then gtfs. */
+/** Every built-in schema, then gtfs (the bundled datapackage.json files are read once). */
 export function listSchemas(): SchemaListing[] {
-  const paths = resourcePaths()
-  const rows = builtinSchemas().map((b) => ({ name: b.name, resource: paths.get(b.name) ?? '', fields: b.schema.fields.length }))
-  const gtfs = gtfsDocument()
-  rows.push({ name: GTFS_SCHEMA, resource: 'datasets/transit/gtfs/', fields: gtfs.tables.reduce((n, t) => n + t.schema.fields.length, 0) })
+  const builtins = builtinSchemas()
+  const rows = builtins.map((b) => ({ name: b.name, resource: b.resource ?? '', fields: b.schema.fields.length }))
+  const gtfs = gtfsDocument(builtins)
+  rows.push({ name: GTFS_SCHEMA, resource: GTFS_FOLDER, fields: gtfs.tables.reduce((n, t) => n + t.schema.fields.length, 0) })
   return rows
 }
 
 /** A built-in schema by name; throws a `UserError` (exit 2) naming every schema when there is none. */
 export function showSchema(name: string): TableSchema | GtfsSchemaDocument {
-  if (name === GTFS_SCHEMA) return gtfsDocument()
-  const builtin = builtinSchemas().find((b) => b.name === name)
-  if (!builtin) throw new UserError(m.unknown(name, listSchemas().map((s) => s.name)))
+  const builtins = builtinSchemas()
+  if (name === GTFS_SCHEMA) return gtfsDocument(builtins)
+  const builtin = builtins.find((b) => b.name === name)
+  if (!builtin) throw new UserError(m.unknown(name, [...builtins.map((b) => b.name), GTFS_SCHEMA]))
   return builtin.schema
 }
 
@@ -83,12 +73,7 @@ export async function inferToFile(options: InferOptions): Promise<TableSchema> {
   if (isDir) throw new UserError(m.folder(file))
   if (output !== undefined && existsSync(output) && !options.force) throw new UserError(m.exists(output))
   const schema = await inferSchema(file, { sampleRows: options.sampleRows, ...(options.encoding ? { encoding: options.encoding } : {}) })
-  if (output !== undefined) {
-    try {
-      writeFileSync(output, `${JSON.stringify(schema, null, 2)}\n`)
-    } catch (err) {
-      throw new UserError(m.cannotWrite(output, (err as NodeJS.ErrnoException).code ?? String(err)), { cause: err })
-    }
-  }
+  // Whole or not at all: an interrupted run never leaves half a schema (nor half of the file --force replaces).
+  if (output !== undefined) writeFileAtomically(output, `${JSON.stringify(schema, null, 2)}\n`, m.cannotWrite)
   return schema
 }

@@ -13,6 +13,8 @@ export interface BuiltinSchema {
   /** `<dataset folder>/<resource name>`, e.g. `grievances/requests`. */
   name: string
   schema: TableSchema
+  /** The bundled file the schema describes, as `datasets/<dataset>/<path>` (none when the resource has no path). */
+  resource?: string | undefined
 }
 
 /** Every tabular resource of the bundled datasets' datapackage.json files. */
@@ -22,9 +24,11 @@ export function builtinSchemas(): BuiltinSchema[] {
   for (const dataset of readdirSync(root).sort()) {
     const file = join(root, dataset, 'datapackage.json')
     if (!existsSync(file)) continue
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { resources?: Array<{ name?: string; schema?: unknown }> }
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { resources?: Array<{ name?: string; path?: unknown; schema?: unknown }> }
     for (const r of pkg.resources ?? []) {
-      if (r.name && r.schema && typeof r.schema === 'object') out.push({ name: `${dataset}/${r.name}`, schema: r.schema as TableSchema })
+      if (!r.name || !r.schema || typeof r.schema !== 'object') continue
+      const resource = typeof r.path === 'string' ? `datasets/${dataset}/${r.path}` : undefined
+      out.push({ name: `${dataset}/${r.name}`, schema: r.schema as TableSchema, resource })
     }
   }
   return out
@@ -102,7 +106,7 @@ export async function validatePaths(options: ValidateOptions): Promise<ValidateR
     } catch (err) {
       // A folder that may not be entered is not a missing file: say which.
       const code = (err as NodeJS.ErrnoException).code
-      throw new UserError(code === 'EACCES' || code === 'EPERM' ? m.unreadable(path) : `${path} does not exist; check the path`, { cause: err })
+      throw new UserError(code === 'EACCES' || code === 'EPERM' ? m.unreadable(path) : m.missing(path), { cause: err })
     }
     if (options.schema && isPackage(path)) throw new UserError(m.schemaWithPackage(path))
     if (asGtfs || isGtfs(path, isDir)) {

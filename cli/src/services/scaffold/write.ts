@@ -100,6 +100,9 @@ export function writeProject(plan: ProjectPlan): void {
     mkdirSync(parent, { recursive: true })
     const staging = join(parent, `.${basename(plan.targetDir)}.thane-new-${process.pid}`)
     try {
+      // Made on its own, not recursively: Node's recursive mkdir spins forever where a folder can
+      // never be made (/proc), instead of failing.
+      mkdirSync(staging)
       for (const file of plan.files) writeOne(staging, file)
       renameSync(staging, plan.targetDir)
     } catch (err) {
@@ -153,5 +156,6 @@ function renamedPackageJson(file: string, name: string): string {
 
 function reason(err: unknown): string {
   const e = err as NodeJS.ErrnoException
-  return e.code ? `${e.code}: ${e.message}` : String(e.message ?? err)
+  // Node's own message already starts with the code ("ENOENT: no such file…").
+  return e.code && !e.message.startsWith(e.code) ? `${e.code}: ${e.message}` : String(e.message ?? err)
 }

@@ -122,8 +122,19 @@ export function readProgressFiles(files: readonly string[]): ProgressFile[] {
     if (data?.format !== 'thane-workshop-progress' || !Array.isArray(data.exercises) || typeof data.workshop?.id !== 'string') {
       throw new UserError(m.badProgressFile(file, m.progressShape))
     }
+    // A hand-edited file must not reach the report as a crash or as NaN in a column.
+    if (typeof (data.name ?? '') !== 'string') throw new UserError(m.badProgressFile(file, m.progressName))
+    const bad = data.exercises.findIndex((e) => !isExerciseRecord(e))
+    if (bad >= 0) throw new UserError(m.badProgressFile(file, m.exerciseShape(bad + 1)))
     return data
   })
+}
+
+function isExerciseRecord(e: unknown): e is ExerciseRecord {
+  if (typeof e !== 'object' || e === null) return false
+  const r = e as Record<string, unknown>
+  const count = (v: unknown) => typeof v === 'number' && Number.isFinite(v)
+  return typeof r.id === 'string' && typeof r.passed === 'boolean' && count(r.attempts) && count(r.hintsUsed) && count(r.minutes)
 }
 
 /** Who is stuck where, hints used and time spent, one line a learner and one an exercise. */
