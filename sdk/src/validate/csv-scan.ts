@@ -227,6 +227,11 @@ export class CsvScanner {
     return true
   }
 
+  /** Whether the scanner stands between records (nothing of the next one read yet). */
+  atRecordStart(): boolean {
+    return this.mode === START && this.count === 0 && this.partial === ''
+  }
+
   /** Ends the input: delivers the last record, or sets `broken` for a quote never closed. */
   finish(): void {
     if (this.broken) return
@@ -358,7 +363,8 @@ export function scanRange(
   onBadBytes: () => void,
 ): { lines: number; broken?: { line: number; message: string } } {
   const scanner = new CsvScanner({ delimiter, quote, crOnly: false }, onRecord, maxCellBytes, true)
-  const decoder = new TextDecoder(encoding)
+  // A range starts after the file's byte order mark, so one met here is part of a cell.
+  const decoder = new TextDecoder(encoding, { ignoreBOM: true })
   const fd = openSync(path, 'r')
   try {
     const buf = Buffer.allocUnsafe(Math.min(READ_CHUNK_BYTES, Math.max(1, end - start)))

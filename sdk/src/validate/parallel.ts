@@ -19,6 +19,9 @@ import type { ErrorCode, Severity } from './types.js'
  * parse and check rows (`RowPass`), and merges their results in file order: problems in line order,
  * exact counts, key and table-rule checks on compact typed arrays (`TableMerger`).
  *
+ * With one thread there is no worker: the main thread checks every range itself, which is how a
+ * large plain file is read on one thread too, for the byte reader's speed (byte-rows.ts).
+ *
  * `threads` counts the main thread: it starts `threads - 1` workers and checks ranges itself
  * (smaller ones, so it answers the workers often) between merges. A worker needs 150–300 ms to
  * start (Node's bootstrap, loading ajv, compiling the row validator, then its JIT warm-up) before
@@ -45,13 +48,16 @@ export interface ParallelInput {
   encoding: string
 }
 
-/** Whether the file is plain, cuttable and large enough to read with workers. */
+/** Whether the file is plain, cuttable and large enough to read in byte ranges. */
 export async function shouldScanInParallel(path: string, encoding: string | undefined, minBytes = DEFAULT_PARALLEL_MIN_BYTES): Promise<ParallelInput | undefined> {
   const info = await inspectFile(path, encoding)
   if (info.gzip || !CUTTABLE.has(info.encoding)) return undefined
   const { size } = await stat(path)
   return size >= minBytes ? { size, encoding: info.encoding } : undefined
 }
+
+/** Rows whose key-set slots the merge touches at once (a power of two; see `TableMerger.prefetch`). */
+const PREFETCH_ROWS = 16
 
 /** Ranges a worker is given at a time (one in work, the next queued). */
 const TASKS_PER_WORKER = 2
@@ -139,8 +145,9 @@ export function workerScript(): Promise<string> {
 }
 
 /**
- * Scans a large plain file with worker threads. Returns the number of data rows, or undefined when
- * the file is better read on one thread (records end at CR only, blank start): the caller then does.
+ * Scans a large plain file in byte ranges, on the main thread and `threads - 1` workers. Returns the
+ * number of data rows, or undefined when the file is better streamed (records end at CR only, blank
+ * start, a delimiter beyond ASCII): the caller then does.
  */
 export async function scanParallel(o: ScanOptions, input: ParallelInput, threads: number, add: AddDraft, script?: string): Promise<number | undefined> {
   const path = o.path as string
@@ -200,7 +207,9 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
   const rangeBytes = Math.max(1, o.rangeBytes ?? DEFAULT_RANGE_BYTES)
   const keep = o.collector.max
 
-  const file = script ?? (await workerScript())
+  // Workers besides the main thread: none for one thread, or for a file of one range.
+  const workerCount = Math.max(0, Math.min(threads - 1, Math.ceil((input.size - dataStart) / rangeBytes) - 1))
+  const file = workerCount > 0 ? (script ?? (await workerScript())) : ''
   // The main thread's ranges: half a worker's, so it merges and hands out work often enough.
   const ownRangeBytes = Math.max(1, Math.floor(rangeBytes / 2))
 
@@ -317,8 +326,7 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
       }
       let ownWaiting = false
       let own: RangeRunner | undefined
-      const n = Math.max(0, Math.min(threads - 1, Math.ceil((input.size - dataStart) / rangeBytes) - 1))
-      for (let w = 0; w < n; w++) {
+      for (let w = 0; w < workerCount; w++) {
         const worker = new Worker(file, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
         workers.push(worker)
         worker.on('message', (r: RangeResult) => {
@@ -360,6 +368,7 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
     const values = slots ? new Array<string | number | undefined>(slots) : undefined
     let e = 0
     for (let row = 0; row < r.rowCount; row++) {
+      if (k2 && (row & (PREFETCH_ROWS - 1)) === 0) merger.prefetch(r.hashes, row * k2, Math.min(r.rowCount, row + PREFETCH_ROWS) * k2)
       while (e < r.errors.length && (r.errors[e] as { before: number }).before <= row) addShifted((r.errors[e++] as { draft: Draft }).draft, base)
       if (values) {
         for (let s = 0; s < slots; s++) {

@@ -5,8 +5,12 @@ import type { TableSchemaField } from './types.js'
 
 /**
  * The row checks of a Table Schema compiled into one JSON Schema for a row of strings (an array,
- * `prefixItems` by column), compiled once by ajv 8 into generated code. ajv decides every row:
- * no check runs outside the validator it generates.
+ * `prefixItems` by column), compiled once by ajv 8 into generated code. Every check of a cell's
+ * text (patterns, lengths, enums, formats, required) runs in the validator ajv generates. One
+ * exception, for speed: on large plain files the byte reader (byte-rows.ts) casts number, integer,
+ * year and date-time cells whose only checks are type, range and required straight from the
+ * file's bytes, with the same cast functions (`castCalls`) and the same bounds (`castBounds`), and
+ * the row's other cells go through a validator compiled here without those fields (`omit`).
  * - integer, year, plain-decimal number and ISO date-time cells: one code keyword (`tkCast`) whose
  *   generated code calls a parse-and-range function directly (type, minimum and maximum in one
  *   parse), which also leaves the value in a slot for the key hash and table rules. Before, the
@@ -35,7 +39,7 @@ export interface FastCast {
   value(s: string): number
 }
 
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i)
+const POW10 = Float64Array.from({ length: 23 }, (_, i) => 10 ** i)
 
 /**
  * A decimal's value: short plain decimals (at most 15 digits, no exponent) by exact integer
@@ -204,31 +208,39 @@ export function valueSlotKind(field: TableSchemaField): number {
       return 0
   }
 }
-const CAST_INTEGER = 1
-const CAST_YEAR = 2
-const CAST_NUMBER = 3
-const CAST_DATETIME = 4
-const CAST_DATETIME_ZONED = 5
-const CAST_DATETIME_LOCAL = 6
+export const CAST_INTEGER = 1
+export const CAST_YEAR = 2
+export const CAST_NUMBER = 3
+export const CAST_DATETIME = 4
+export const CAST_DATETIME_ZONED = 5
+export const CAST_DATETIME_LOCAL = 6
+
+/** A cast: parses cell `s` of field `i`, writes its value to the field's slot, and says whether it is of the type and within [min, max]. */
+export type CastCall = (s: string, i: number, min: number, max: number) => boolean
 
 /**
- * One function a cast kind, closed over the value slots. Each generated call site always calls the
- * same one, with constant arguments, so the call is monomorphic and V8 can inline it (before, a
- * shared function called each field's parser through a variable: a polymorphic call every cell).
+ * One function a cast kind (indexed by `valueSlotKind`), closed over the value slots. Each
+ * generated call site always calls the same one, with constant arguments, so the call is
+ * monomorphic and V8 can inline it (before, a shared function called each field's parser through a
+ * variable: a polymorphic call every cell). The byte reader (byte-rows.ts) calls them too, for
+ * cells outside its short forms.
  */
-function castCalls(slots: Float64Array): Array<(s: string, i: number, min: number, max: number) => boolean> {
+export function castCalls(slots: Float64Array): CastCall[] {
   const inRange = (v: number, min: number, max: number) => !(v < min) && !(v > max)
-  // A date-time cell equal to the field's previous one keeps its value (`slots[i]` still holds
-  // it): time series list every station at one timestamp, so most cells repeat the row above.
+  // A date-time cell equal to the field's previous one keeps its value: time series list every
+  // station at one timestamp, so most cells repeat the row above. The value is kept here, not read
+  // back from the slot, which another reader of the same row pass may have written since.
   const lastText: string[] = []
+  const lastValue: number[] = []
   const dateTime = (s: string, i: number, min: number, max: number, zone: 'optional' | 'required' | 'none'): boolean => {
     let v: number
-    if (s === lastText[i]) v = slots[i] as number
+    if (s === lastText[i]) v = lastValue[i] as number
     else {
       v = isoDateTime(s, zone)
-      slots[i] = v
+      lastValue[i] = v
       lastText[i] = s
     }
+    slots[i] = v
     return v === v && inRange(v, min, max)
   }
   return [
@@ -262,6 +274,17 @@ function castCalls(slots: Float64Array): Array<(s: string, i: number, min: numbe
   ]
 }
 
+/** A field's minimum and maximum as numbers of its type (NaN when absent). */
+export function castBounds(field: TableSchemaField, typeOnly: FieldCheck = typeOnlyCheck(field)): [number, number] {
+  const c = field.constraints ?? {}
+  const bound = (v: number | string): number => {
+    if (typeof v === 'number') return v
+    const r = typeOnly.check(v)
+    return r.ok && r.num !== undefined ? r.num : Number(v)
+  }
+  return [c.minimum !== undefined ? bound(c.minimum) : Number.NaN, c.maximum !== undefined ? bound(c.maximum) : Number.NaN]
+}
+
 /** The type (and format) check of one field as a yes/no function, or undefined when every text passes. */
 function typeTest(field: TableSchemaField, typeOnly: FieldCheck, cast: FastCast | undefined): ((s: string) => boolean) | undefined {
   if (cast) return cast.test
@@ -280,7 +303,8 @@ export function typeOnlyCheck(field: TableSchemaField): FieldCheck {
 /**
  * Compiles the row validator for a table whose schema field `i` is read from file column
  * `columns[i]` (-1 when the header lacks it) in rows of `width` cells; `requiredOf[i]` says
- * whether field `i` may not be missing (required, or part of the primary key).
+ * whether field `i` may not be missing (required, or part of the primary key). Fields marked in
+ * `omit` get no checks: the byte reader (byte-rows.ts) casts and range-checks them itself.
  */
 export function compileRowValidator(
   fields: TableSchemaField[],
@@ -290,6 +314,7 @@ export function compileRowValidator(
   requiredOf: boolean[],
   casts: Array<FastCast | undefined> = fields.map(fastCast),
   slots: Float64Array = new Float64Array(fields.length),
+  omit: boolean[] = [],
 ): (row: string[]) => boolean {
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, code: { optimize: true }, meta: false, validateSchema: false })
   const ranges: Array<(s: string) => boolean> = []
@@ -349,18 +374,12 @@ export function compileRowValidator(
   const items: JsonSchema[] = Array.from({ length: width }, () => ({}))
   fields.forEach((field, i) => {
     const col = columns[i] as number
-    if (col < 0 || col >= width) return
+    if (col < 0 || col >= width || omit[i]) return
     const typeOnly = typeOnlyCheck(field)
     const c = field.constraints ?? {}
     const checks: JsonSchema = {}
     const cast = casts[i]
-    const bound = (v: number | string): number => {
-      if (typeof v === 'number') return v
-      const r = typeOnly.check(v)
-      return r.ok && r.num !== undefined ? r.num : Number(v)
-    }
-    const min = c.minimum !== undefined ? bound(c.minimum) : Number.NaN
-    const max = c.maximum !== undefined ? bound(c.maximum) : Number.NaN
+    const [min, max] = castBounds(field, typeOnly)
     const kind = cast ? valueSlotKind(field) : 0
     const test = kind ? undefined : typeTest(field, typeOnly, cast)
     if (kind) checks.tkCast = [kind, i, min, max]

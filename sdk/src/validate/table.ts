@@ -33,7 +33,7 @@ export interface ValidateTableOptions {
   onProgress?: (done: number, total: number) => void
   /** Threads that check a large plain file, this one included: n starts n - 1 workers (1 = this thread only). Default `os.availableParallelism()`. */
   threads?: number
-  /** Files smaller than this are read on one thread. Default 16 MiB (tests lower it). */
+  /** Files smaller than this are streamed on one thread instead of read in byte ranges. Default 16 MiB (tests lower it). */
   parallelMinBytes?: number
   /** Bytes a worker reads at a time. Default 4 MiB. */
   rangeBytes?: number
@@ -204,15 +204,16 @@ export function setUpScan(o: ScanOptions, labels: string[] | undefined, delimite
 
 /**
  * Reads one table and reports into `collector`. Returns the number of data rows. Throws a
- * `SourceError` when the input cannot be read at all. A large plain file is read by worker
- * threads over byte ranges (see parallel.ts); the report is the same either way.
+ * `SourceError` when the input cannot be read at all. A large plain file is read in byte ranges,
+ * by worker threads when there are several (see parallel.ts); the report is the same either way.
  */
 export async function scanTable(o: ScanOptions): Promise<number> {
   const out = o.collector
   const base = { file: o.file, ...(o.resource !== undefined ? { resource: o.resource } : {}) }
   const add: AddDraft = (e) => out.add({ severity: 'error', ...base, ...e } as ValidationError)
   const threads = o.threads ?? availableParallelism()
-  if (o.path !== undefined && threads > 1) {
+  // A large plain file is read in byte ranges (byte-rows.ts), on one thread too.
+  if (o.path !== undefined && threads >= 1) {
     const decision = await shouldScanInParallel(o.path, o.encoding, o.parallelMinBytes)
     if (decision) {
       const rows = await scanParallel(o, decision, threads, add, o.workerScript)
