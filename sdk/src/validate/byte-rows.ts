@@ -91,6 +91,7 @@ export class ByteRowReader {
     const buf = this.buf
     // Hands bytes [from, to) of the buffer to the scanner; false once it has stopped.
     const slow = (from: number, to: number, final: boolean): boolean => {
+      pass.rowStart = -1
       const text = decoder.decode(buf.subarray(from, to), { stream: !final })
       if (!flagged && text.includes('\uFFFD')) {
         flagged = true
@@ -106,6 +107,8 @@ export class ByteRowReader {
     }
     let have = 0
     let pos = start
+    /** The file offset of `buf[0]`. */
+    let bufStart = start
     let fast = 0
     let bails = 0
     const fd = openSync(path, 'r')
@@ -115,6 +118,7 @@ export class ByteRowReader {
           // A line longer than the buffer: the scanner takes what there is, and the rest as it comes.
           enterSlow()
           if (!slow(0, have, false)) break
+          bufStart += have
           have = 0
         }
         if (pos < end) {
@@ -134,7 +138,7 @@ export class ByteRowReader {
             if (!slowMode) {
               text ??= buf.toString('latin1', 0, full)
               const from = line
-              p = this.commonRows(buf, text, p, full, line)
+              p = this.commonRows(buf, text, p, full, line, bufStart)
               line = this.line
               fast += line - from
               if (p === full) break
@@ -162,6 +166,7 @@ export class ByteRowReader {
         }
         buf.copyWithin(0, full, have)
         have -= full
+        bufStart += full
       }
     } finally {
       closeSync(fd)
@@ -182,12 +187,14 @@ export class ByteRowReader {
    * (25 deoptimisations a 1M-row file, each leaving the rows to slower code until it was compiled
    * again).
    */
-  private commonRows(buf: Buffer, text: string, p: number, full: number, line: number): number {
+  private commonRows(buf: Buffer, text: string, p: number, full: number, line: number, bufStart: number): number {
     const pass = this.pass
     const record = this.record
     while (p < full) {
       const next = this.cells(buf, text, p)
-      if (next < 0 || !pass.fastRow(record, line)) break
+      if (next < 0) break
+      pass.rowStart = bufStart + p
+      if (!pass.fastRow(record, line)) break
       line++
       p = next
     }

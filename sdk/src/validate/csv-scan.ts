@@ -388,3 +388,26 @@ export function scanRange(
   return { lines: scanner.line - 1, ...(scanner.broken ? { broken: scanner.broken } : {}) }
 }
 
+/**
+ * The record on the one line that starts at byte `start` of an open file (a row the byte reader
+ * read: one line, no line break inside a cell), for quoting a cell in a message without reading
+ * its whole range again.
+ */
+export function recordAt(fd: number, encoding: string, quote: string, delimiter: string, start: number): string[] {
+  const parts: Buffer[] = []
+  let pos = start
+  for (;;) {
+    const buf = Buffer.allocUnsafe(4096)
+    const n = readSync(fd, buf, 0, buf.length, pos)
+    if (n <= 0) break
+    const nl = buf.subarray(0, n).indexOf(10)
+    parts.push(buf.subarray(0, nl >= 0 ? nl + 1 : n)) // with its LF, so the scanner drops a CR before it
+    if (nl >= 0) break
+    pos += n
+  }
+  let record: string[] = []
+  const scanner = new CsvScanner({ delimiter, quote, crOnly: false }, (cells) => (record = cells))
+  scanner.feed(new TextDecoder(encoding, { ignoreBOM: true }).decode(Buffer.concat(parts)))
+  scanner.finish()
+  return record
+}

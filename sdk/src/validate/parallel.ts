@@ -7,7 +7,7 @@ import { TextDecoder } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import { ThaneError } from '../errors.js'
 import { throttleProgress } from './csv-records.js'
-import { BoundaryFinder, CsvScanner, DEFAULT_MAX_CELL_BYTES, scanRange } from './csv-scan.js'
+import { BoundaryFinder, CsvScanner, DEFAULT_MAX_CELL_BYTES, recordAt, scanRange } from './csv-scan.js'
 import { inspectFile, sniffDelimiter } from './source.js'
 import { RangeRunner, RowPass, type Draft, type TablePlanInput } from './table-engine.js'
 import { brokenDraft, estimateRows, setUpScan, type AddDraft, type ScanOptions } from './table.js'
@@ -86,6 +86,7 @@ export interface RangeTask {
 }
 export interface RangeArrays {
   rowLines: Uint32Array
+  rowStarts: Float64Array
   hashes: Uint32Array
   values: Float64Array
   kinds: Uint8Array
@@ -99,6 +100,8 @@ export interface RangeResult extends RangeArrays {
   lines: number
   /** Per data row handed on: its line in the range (1-based). */
   rowLines: Uint32Array
+  /** Per data row handed on: its file offset when the byte reader read it as one line, else -1. */
+  rowStarts: Float64Array
   /** Two words a key spec a row. */
   hashes: Uint32Array
   /** Per row and rule field: a number, or an index into `strings` (kinds: 0 none, 1 number, 2 string). */
@@ -273,7 +276,7 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
           if (!task) break
           const reuse = pool.pop()
           if (reuse) task.reuse = reuse
-          ;(idle.pop() as Worker).postMessage(task, reuse ? [reuse.rowLines.buffer, reuse.hashes.buffer, reuse.values.buffer, reuse.kinds.buffer] as ArrayBuffer[] : [])
+          ;(idle.pop() as Worker).postMessage(task, reuse ? [reuse.rowLines.buffer, reuse.rowStarts.buffer, reuse.hashes.buffer, reuse.values.buffer, reuse.kinds.buffer] as ArrayBuffer[] : [])
           delete task.reuse
         }
         if (stop || (cutAt >= input.size && merged === ranges.length)) resolve()
@@ -286,7 +289,7 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
           const range = ranges[merged] as RangeTask
           rows += r.rows
           mergeRange(r, lineBase)
-          pool.push({ rowLines: r.rowLines, hashes: r.hashes, values: r.values, kinds: r.kinds })
+          pool.push({ rowLines: r.rowLines, rowStarts: r.rowStarts, hashes: r.hashes, values: r.values, kinds: r.kinds })
           if (merger.pendingValues.length) fillValues(range)
           if (r.broken) {
             add(brokenDraft({ line: lineBase + r.broken.line, message: r.broken.message.replace(/line (\d+)/, (_, n: string) => `line ${lineBase + Number(n)}`) }))
@@ -363,13 +366,28 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
   return rows
 
   function mergeRange(r: RangeResult, base: number): void {
+    // Problems go in before the row they precede; the rows between them merge in a loop of their
+    // own, free of the problem branches (which, inside it, threw its optimised code away on each
+    // range that had problems).
+    let row = 0
+    for (const { before, draft } of r.errors) {
+      const to = Math.min(before, r.rowCount)
+      if (to > row) {
+        mergeRows(r, base, row, to)
+        row = to
+      }
+      addShifted(draft, base)
+    }
+    if (row < r.rowCount) mergeRows(r, base, row, r.rowCount)
+    for (const d of r.dropped) o.collector.addUncounted(d.code, d.severity, d.n)
+  }
+
+  function mergeRows(r: RangeResult, base: number, from: number, to: number): void {
     const k2 = plan.keys.length * 2
     const slots = plan.ruleFields.length
     const values = slots ? new Array<string | number | undefined>(slots) : undefined
-    let e = 0
-    for (let row = 0; row < r.rowCount; row++) {
-      if (k2 && (row & (PREFETCH_ROWS - 1)) === 0) merger.prefetch(r.hashes, row * k2, Math.min(r.rowCount, row + PREFETCH_ROWS) * k2)
-      while (e < r.errors.length && (r.errors[e] as { before: number }).before <= row) addShifted((r.errors[e++] as { draft: Draft }).draft, base)
+    for (let row = from; row < to; row++) {
+      if (k2 && ((row - from) & (PREFETCH_ROWS - 1)) === 0) merger.prefetch(r.hashes, row * k2, Math.min(to, row + PREFETCH_ROWS) * k2)
       if (values) {
         for (let s = 0; s < slots; s++) {
           const kind = r.kinds[row * slots + s]
@@ -378,26 +396,37 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
         }
       }
       const rel = r.rowLines[row] as number
-      merger.row(base + rel, r.hashes, row * k2, values, undefined, rel)
+      merger.row(base + rel, r.hashes, row * k2, values, undefined, rel, r.rowStarts[row] as number)
     }
-    while (e < r.errors.length) addShifted((r.errors[e++] as { draft: Draft }).draft, base)
-    for (const d of r.dropped) o.collector.addUncounted(d.code, d.severity, d.n)
   }
 
   function addShifted(d: Draft, base: number): void {
     add(d.row !== undefined ? { ...d, row: base + d.row } : d)
   }
 
-  /** Fills in the text of key errors from rows a worker read, by reading their range again. */
+  /**
+   * Fills in the text of key errors from rows read in ranges: a row the byte reader read is read
+   * again alone from its offset; any other by reading its range again.
+   */
   function fillValues(range: RangeTask): void {
     const wanted = new Map<number, Array<{ error: { value?: string }; key: number }>>()
-    for (const p of merger.pendingValues.splice(0)) {
-      const list = wanted.get(p.line) ?? []
-      list.push(p)
-      wanted.set(p.line, list)
-    }
     describer ??= new RowPass(plan, { error: () => undefined, row: () => undefined })
     const d = describer
+    const fd = openSync(path, 'r')
+    try {
+      for (const p of merger.pendingValues.splice(0)) {
+        if (p.start >= 0) {
+          p.error.value = d.describeRecord(recordAt(fd, input.encoding, quote, delimiter, p.start), p.key)
+          continue
+        }
+        const list = wanted.get(p.line) ?? []
+        list.push(p)
+        wanted.set(p.line, list)
+      }
+    } finally {
+      closeSync(fd)
+    }
+    if (!wanted.size) return
     scanRange(path, input.encoding, quote, delimiter, maxCellBytes, range.start, range.end, (record, line) => {
       const list = wanted.get(line)
       if (!list) return

@@ -137,6 +137,11 @@ export interface RowOut {
 
 export class RowPass {
   rows = 0
+  /**
+   * The file offset of the row being checked when the byte reader read it (one line, so the merger
+   * can read it again alone to quote a repeated key), else -1. Set by the reader before each row.
+   */
+  rowStart = -1
   /** Set once the input held bytes that did not decode: cells with U+FFFD are then reported. */
   badBytes = false
   private readonly fields: FieldPlan[]
@@ -449,7 +454,7 @@ export type AddProblem = (e: Draft) => ValidationError | undefined
  */
 export class TableMerger {
   /** Key errors whose value text is still to be filled in (rows read by a worker). */
-  readonly pendingValues: Array<{ error: ValidationError; line: number; key: number }> = []
+  readonly pendingValues: Array<{ error: ValidationError; line: number; key: number; start: number }> = []
   private line = 0
   private readonly ruleArgs: Array<{ rule: TableRule; slots: number[] }>
 
@@ -494,9 +499,10 @@ export class TableMerger {
 
   /**
    * One row: `hashes[at + 2k]`, `hashes[at + 2k + 1]` is key `k`. `describe` gives a key's text
-   * now; without it (a worker's row) the error is queued in `pendingValues`.
+   * now; without it (a worker's row) the error is queued in `pendingValues`, with the row's line in
+   * its range and its file offset (`RowPass.rowStart`).
    */
-  row(line: number, hashes: ArrayLike<number>, at: number, values: ArrayLike<RuleValue> | undefined, describer?: { describe(k: number): string }, relativeLine = line): void {
+  row(line: number, hashes: ArrayLike<number>, at: number, values: ArrayLike<RuleValue> | undefined, describer?: { describe(k: number): string }, relativeLine = line, start = -1): void {
     this.line = line
     const keys = this.keys
     for (let k = 0; k < keys.length; k++) {
@@ -546,7 +552,7 @@ export class TableMerger {
       if (draft) {
         if (describer) draft.value = describer.describe(k)
         const kept = this.add(draft)
-        if (kept && !describer) this.pendingValues.push({ error: kept, line: relativeLine, key: k })
+        if (kept && !describer) this.pendingValues.push({ error: kept, line: relativeLine, key: k, start })
       }
     }
     if (values && this.ruleArgs.length) {
@@ -577,6 +583,7 @@ class Grow<T extends Uint32Array | Float64Array | Uint8Array> {
 /** What a range's rows hand on: problems (at most `maxErrors` kept, all counted) and compact row data in typed arrays. */
 class BatchOut implements RowOut {
   rowLines: Grow<Uint32Array>
+  rowStarts: Grow<Float64Array>
   hashes: Grow<Uint32Array>
   values: Grow<Float64Array>
   kinds: Grow<Uint8Array>
@@ -593,6 +600,7 @@ class BatchOut implements RowOut {
     private readonly maxErrors: number,
   ) {
     this.rowLines = new Grow(reuse?.rowLines ?? new Uint32Array(4096))
+    this.rowStarts = new Grow(reuse?.rowStarts ?? new Float64Array(4096))
     this.hashes = new Grow(reuse?.hashes ?? new Uint32Array(4096 * Math.max(1, keyWords)))
     this.values = new Grow(reuse?.values ?? new Float64Array(slots ? 4096 * slots : 1))
     this.kinds = new Grow(reuse?.kinds ?? new Uint8Array(slots ? 4096 * slots : 1))
@@ -608,8 +616,9 @@ class BatchOut implements RowOut {
     }
   }
 
-  row(line: number, hashes: Uint32Array, values: RuleValue[]): void {
+  row(line: number, hashes: Uint32Array, values: RuleValue[], pass: RowPass): void {
     this.rowLines.ensure(1)[this.rowLines.length++] = line
+    this.rowStarts.ensure(1)[this.rowStarts.length++] = pass.rowStart
     const keyWords = this.keyWords
     if (keyWords) {
       // A plain loop: TypedArray.set costs a builtin call for the two or four words of a row.
@@ -680,6 +689,7 @@ export class RangeRunner {
       lines: scan.lines,
       rowCount: out.rowLines.length,
       rowLines: out.rowLines.data,
+      rowStarts: out.rowStarts.data,
       hashes: out.hashes.data,
       values: out.values.data,
       kinds: out.kinds.data,

@@ -16,5 +16,5 @@ const runner = new RangeRunner(workerData as WorkerInit)
 
 port.on('message', (task: RangeTask) => {
   const result = runner.run(task)
-  port.postMessage(result, [result.rowLines.buffer as ArrayBuffer, result.hashes.buffer as ArrayBuffer, result.values.buffer as ArrayBuffer, result.kinds.buffer as ArrayBuffer])
+  port.postMessage(result, [result.rowLines.buffer as ArrayBuffer, result.rowStarts.buffer as ArrayBuffer, result.hashes.buffer as ArrayBuffer, result.values.buffer as ArrayBuffer, result.kinds.buffer as ArrayBuffer])
 })
