@@ -175,15 +175,10 @@ export class RowPass {
     this.width = plan.width
     this.delimiter = plan.delimiter
     this.slots = new Float64Array(this.fields.length)
-    this.validate = compileRowValidator(
-      schema.fields,
-      plan.columns,
-      plan.width,
-      schema.missingValues ?? [''],
-      this.fields.map((f) => f.required),
-      this.fields.map((f) => f.cast),
-      this.slots,
-    )
+    // The row validator; without the fields in `omit` for the rows of the byte reader.
+    const compile = (omit?: boolean[]) =>
+      compileRowValidator(schema.fields, plan.columns, plan.width, schema.missingValues ?? [''], this.fields.map((f) => f.required), this.fields.map((f) => f.cast), this.slots, omit)
+    this.validate = compile()
     // The fields whose validity the keys and rules need; the fast path looks at no others.
     this.needed = [...new Set([...plan.keys.flatMap((k) => k.fields), ...plan.ruleFields])].filter((i) => i >= 0)
     this.probeIndex = this.fields.findIndex((f) => f.col >= 0 && f.col < plan.width)
@@ -210,16 +205,7 @@ export class RowPass {
       f.byteCast = true
       this.byteCasts.push({ field: i, col: f.col, kind: valueSlotKind(field), min, max, emptyMissing: f.missing.has(''), required: f.required })
     })
-    this.validateRest = compileRowValidator(
-      schema.fields,
-      plan.columns,
-      plan.width,
-      schema.missingValues ?? [''],
-      this.fields.map((f) => f.required),
-      this.fields.map((f) => f.cast),
-      this.slots,
-      this.fields.map((f) => f.byteCast),
-    )
+    this.validateRest = compile(this.fields.map((f) => f.byteCast))
   }
 
   /** Slots and validity the byte reader writes for the fields it casts (see `fastRow`). */
