@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -211,6 +212,19 @@ describe('worker threads over byte ranges', () => {
     const file = tempFile('r.csv', text)
     const two = await validateTable({ path: file, schema: readings, ...twoThreads(50) })
     for (const r of [gz, utf16, two]) expect(brief(r)).toEqual(brief(plain))
+  })
+
+  it('validateTable (built SDK): worker threads also start under `node --input-type=module -e`, whose option they would inherit', () => {
+    const file = tempFile('readings.csv', readingsCsv(200))
+    const sdk = new URL('../dist/validate/index.js', import.meta.url).href
+    const script = `import { validateTable } from ${JSON.stringify(sdk)}
+const schema = ${JSON.stringify(readings)}
+const two = await validateTable({ path: ${JSON.stringify(file)}, schema, threads: 2, parallelMinBytes: 0, rangeBytes: 512 })
+const one = await validateTable({ path: ${JSON.stringify(file)}, schema, threads: 1 })
+console.log(JSON.stringify({ rows: two.rows, same: JSON.stringify(two) === JSON.stringify(one) }))`
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+    expect(run.stderr).toBe('')
+    expect(JSON.parse(run.stdout)).toEqual({ rows: 200, same: true })
   })
 
   it('scanTable: a worker that crashes is one clear error, and no worker is left running', async () => {

@@ -330,7 +330,10 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
       let ownWaiting = false
       let own: RangeRunner | undefined
       for (let w = 0; w < workerCount; w++) {
-        const worker = new Worker(file, { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
+        // A worker inherits the process's Node options; `--input-type` (a `node -e` script's) stops
+        // it from loading its file, so it is left out.
+        const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'))
+        const worker = new Worker(file, { workerData: init, execArgv, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
         workers.push(worker)
         worker.on('message', (r: RangeResult) => {
           results.set(r.id, r)
