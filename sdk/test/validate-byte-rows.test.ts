@@ -55,7 +55,7 @@ const schemas: TableSchema[] = [
 /** Odd cells: what the byte reader must hand to the scanner, or cast exactly like the row validator. */
 const oddCell = fc.constantFrom(
   '', '-0', '+7', '.5', '5.', '1e3', '2E-2', 'NaN', 'INF', '-INF', 'NA', '-999', '1001', '-6', '501', '12345678901234567', '123456789012345', '"42"', '"4,2"', ' 1', '1 ', 'x',
-  '٣', '1\r', '"say ""hi"""', '"two\nlines"', '"cr\r\nlf"', 'naïve', 'ठाणे', 'a"b', '2026-02-30T00:00:00Z', '"2026-07-14T10:00:00+05:30"', '2026-07-14T09:30:00+05:30 ', '2025-12-31T23:59:59Z',
+  '٣', '1\r', '"say ""hi"""', '"two\nlines"', '"cr\r\nlf"', 'naïve', 'ठाणे', '"ठाणे, स्टेशन"', 'bus 🚌', 'a"b', '2026-02-30T00:00:00Z', '"2026-07-14T10:00:00+05:30"', '2026-07-14T09:30:00+05:30 ', '2025-12-31T23:59:59Z',
 )
 const often = <T>(common: fc.Arbitrary<T>, odd: fc.Arbitrary<T>) => fc.oneof({ arbitrary: common, weight: 6 }, { arbitrary: odd, weight: 1 })
 const stamp = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 19))
@@ -159,6 +159,22 @@ describe('the byte reader gives the streaming path’s report', () => {
       expect(Object.keys(want.counts).length, name).toBeGreaterThan(name === 'damaged.csv' ? 4 : 2)
       expect(await validateTable({ path: file, schema, schemaName: 'sensors/air-quality', ...bytesOneThread })).toEqual(want)
       expect(await validateTable({ path: file, schema, schemaName: 'sensors/air-quality', ...bytesTwoThreads(40_000) })).toEqual(want)
+    }
+  })
+
+  it('with a Windows-1252 export: text beyond ASCII is read in the file’s encoding, the same on every path', async () => {
+    // Names are unique; the last two rows repeat one with a "€" (byte 0x80), the second of them
+    // with a bad price: the repeat is found only if whichever path reads each row decodes "€" alike.
+    const schema: TableSchema = { fields: [{ name: 'id', type: 'integer' }, { name: 'name', constraints: { unique: true } }, { name: 'price', type: 'number' }] }
+    const row = (id: number, name: string, price: string) => Buffer.concat([Buffer.from(`${id},`), Buffer.from(name, 'latin1'), Buffer.from(`,${price}\n`)])
+    const rows = Array.from({ length: 400 }, (_, i) => row(i, `caf${i % 3 ? 'e' : '\xe9'} ${i % 7 ? 'plain' : '\x80 euro'} ${i}`, `${i}.5`))
+    rows.push(row(900, 'caf\x80 twice', '1.5'), row(901, 'caf\x80 twice', 'oops'))
+    const file = tempFile('cp1252.csv', Buffer.concat([Buffer.from('id,name,price\n'), ...rows]))
+    for (const encoding of ['windows-1252', 'utf-8']) {
+      const want = await validateTable({ path: file, schema, encoding, ...streaming })
+      if (encoding === 'windows-1252') expect(want.counts).toEqual({ 'unique-error': 1, 'type-error': 1 })
+      expect(await validateTable({ path: file, schema, encoding, ...bytesOneThread })).toEqual(want)
+      expect(await validateTable({ path: file, schema, encoding, ...bytesTwoThreads(2000) })).toEqual(want)
     }
   })
 
