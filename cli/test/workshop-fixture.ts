@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path'
 /**
  * A small workshop built in a temporary folder, for the runner's tests (THANE_WORKSHOPS_DIR points
  * at the returned folder). Exercise 01 is translated into Marathi, 02 is not, so the per-file
- * language fallback shows; 01's solution imports the SDK through the learner folder's link.
+ * language fallback shows; 01's solution imports the SDK through the learner folder's link; given/
+ * holds files copied into every exercise.
  */
 export function makeFixtureWorkshops(): string {
   const root = mkdtempSync(join(tmpdir(), 'thane-workshops-'))
@@ -34,6 +35,9 @@ export function makeFixtureWorkshops(): string {
   write('demo-lab/README.md', '# Demo lab\n')
   write('demo-lab/README.mr.md', '# डेमो प्रयोगशाळा\n')
   write('demo-lab/data/numbers.csv', 'n\n1\n2\n3\n')
+  // Given in every exercise; add.ts clashes with 01's starter, which wins there.
+  write('demo-lab/given/units.ts', "export const UNIT = 'µg/m³'\n")
+  write('demo-lab/given/add.ts', '// given: a finished add for the exercises after 01\nexport const add = (a: number, b: number): number => a + b\n')
 
   write('demo-lab/01-add/README.md', '# Add two numbers\n')
   write('demo-lab/01-add/README.mr.md', '# दोन संख्यांची बेरीज\n')

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -35,6 +35,9 @@ describe('thane workshop start', () => {
     const dir = await startLearner()
     expect(readFileSync(join(dir, '01-add', 'add.ts'), 'utf8')).toContain('not written yet')
     expect(existsSync(join(dir, '01-add', 'README.mr.md'))).toBe(true)
+    // The workshop's given files are in every exercise; a starter file of the same name wins.
+    for (const exercise of ['01-add', '02-total']) expect(readFileSync(join(dir, exercise, 'units.ts'), 'utf8')).toContain('µg/m³')
+    expect(readFileSync(join(dir, '02-total', 'add.ts'), 'utf8')).toContain('given: a finished add')
     expect(readFileSync(join(dir, 'data', 'numbers.csv'), 'utf8')).toBe('n\n1\n2\n3\n')
     expect(readFileSync(join(dir, 'data', 'services.csv'), 'utf8').length).toBeGreaterThan(0)
     expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).type).toBe('module')
@@ -156,12 +159,16 @@ describe('thane workshop hint, solution, reset', () => {
     const dir = await startLearner()
     writeFileSync(join(dir, '01-add', 'add.ts'), 'export const attempt = 1\n')
     writeFileSync(join(dir, '01-add', 'notes.md'), 'my notes\n')
+    rmSync(join(dir, '01-add', 'units.ts'))
     const reset = await runThane(['workshop', 'reset', '--json'], { env, cwd: dir })
     expect(reset.code, reset.stderr).toBe(0)
     const { backup } = JSON.parse(reset.stdout) as { backup: string }
     expect(readFileSync(join(dir, backup, 'add.ts'), 'utf8')).toBe('export const attempt = 1\n')
     expect(readFileSync(join(dir, '01-add', 'add.ts'), 'utf8')).toContain('not written yet')
     expect(existsSync(join(dir, '01-add', 'notes.md'))).toBe(false)
+    // Given files come back too, and the starter still wins over a given file of its name.
+    expect(readFileSync(join(dir, '01-add', 'units.ts'), 'utf8')).toContain('µg/m³')
+    expect(readFileSync(join(dir, '01-add', 'add.ts'), 'utf8')).toContain('not written yet')
 
     const undo = await runThane(['workshop', 'reset', '--undo'], { env, cwd: dir })
     expect(undo.code).toBe(0)

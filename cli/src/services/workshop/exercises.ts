@@ -15,7 +15,7 @@ import {
   saveState,
   type Learner,
 } from './learner.js'
-import { filesUnder, readmeFiles } from './start.js'
+import { filesUnder, GIVEN_DIR, readmeFiles } from './start.js'
 import { codeOpens } from './unlock.js'
 
 const m = msg.workshop.errors
@@ -134,7 +134,7 @@ function backupsDir(learner: Learner): string {
 }
 
 /**
- * Puts an exercise back to its starter files, after copying the learner's whole exercise folder
+ * Puts an exercise back to its starter (and given) files, after copying the learner's whole exercise folder
  * to .thane/backups/. Progress (attempts, passes, hints) is history and stays.
  */
 export function resetExercise(learner: Learner, exercise: string, now: Date = new Date()): ResetResult {
@@ -148,6 +148,8 @@ export function resetExercise(learner: Learner, exercise: string, now: Date = ne
   mkdirSync(dir, { recursive: true })
   for (const file of readmeFiles(source)) cpSync(join(source, file), join(dir, file))
   cpSync(join(source, 'starter'), dir, { recursive: true })
+  const given = join(learner.workshop.dir, GIVEN_DIR)
+  if (existsSync(given)) cpSync(given, dir, { recursive: true, force: false })
   recordActivity(learner.state, exercise, now)
   saveState(learner.dir, learner.state)
   return { exercise, backup: relative(learner.dir, backup) }

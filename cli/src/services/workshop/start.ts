@@ -29,7 +29,7 @@ export interface StartResult {
 }
 
 /**
- * Makes a learner's folder: each exercise's starter and README files in <dir>/<exercise>/, the
+ * Makes a learner's folder: each exercise's starter, given and README files in <dir>/<exercise>/, the
  * data files in <dir>/data/, a package.json (ES modules), the progress file and a link to the SDK
  * this CLI runs with. Never overwrites a file: running it again only adds what is missing.
  */
@@ -67,6 +67,8 @@ export function startWorkshop(options: StartOptions): StartResult {
     if (!existsSync(source)) throw new UserError(m.missingExercise(workshop.id, exercise, source))
     for (const file of readmeFiles(source)) copy(join(source, file), join(exercise, file))
     for (const file of filesUnder(join(source, 'starter'))) copy(join(source, 'starter', file), join(exercise, file))
+    // The workshop's given files (helpers every exercise uses) go beside them; a starter file of the same name wins.
+    for (const file of filesUnder(join(workshop.dir, GIVEN_DIR))) copy(join(workshop.dir, GIVEN_DIR, file), join(exercise, file))
   }
   for (const entry of workshop.data) {
     const source = dataSource(workshop, entry)
@@ -88,6 +90,9 @@ function refuseForeignFolder(dir: string, workshopId: string): void {
   }
   if (readdirSync(dir).length > 0) throw new UserError(m.folderInUse(dir))
 }
+
+/** A workshop's folder of files given in every exercise (workshops/<id>/given/). */
+export const GIVEN_DIR = 'given'
 
 /** README.md and its translations (README.mr.md, …) in a folder. */
 export function readmeFiles(dir: string): string[] {
