@@ -214,7 +214,7 @@ describe('worker threads over byte ranges', () => {
     for (const r of [gz, utf16, two]) expect(brief(r)).toEqual(brief(plain))
   })
 
-  it('validateTable (built SDK): worker threads also start under `node --input-type=module -e`, whose option they would inherit', () => {
+  it('validateTable (built SDK): worker threads start under Node options a worker refuses or cannot use (`node -e`, V8 and process-wide flags)', () => {
     const file = tempFile('readings.csv', readingsCsv(200))
     const sdk = new URL('../dist/validate/index.js', import.meta.url).href
     const script = `import { validateTable } from ${JSON.stringify(sdk)}
@@ -222,9 +222,12 @@ const schema = ${JSON.stringify(readings)}
 const two = await validateTable({ path: ${JSON.stringify(file)}, schema, threads: 2, parallelMinBytes: 0, rangeBytes: 512 })
 const one = await validateTable({ path: ${JSON.stringify(file)}, schema, threads: 1 })
 console.log(JSON.stringify({ rows: two.rows, same: JSON.stringify(two) === JSON.stringify(one) }))`
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
-    expect(run.stderr).toBe('')
-    expect(JSON.parse(run.stdout)).toEqual({ rows: 200, same: true })
+    // --input-type would stop a worker from loading its file; the others make new Worker() throw.
+    for (const options of [[], ['--max-old-space-size=512'], ['--v8-pool-size=1', '--enable-source-maps']]) {
+      const run = spawnSync(process.execPath, [...options, '--input-type=module', '-e', script], { encoding: 'utf8' })
+      expect(run.stderr, options.join(' ')).toBe('')
+      expect(JSON.parse(run.stdout)).toEqual({ rows: 200, same: true })
+    }
   })
 
   it('scanTable: a worker that crashes is one clear error, and no worker is left running', async () => {

@@ -115,6 +115,23 @@ export interface RangeResult extends RangeArrays {
   broken?: { line: number; message: string }
 }
 
+/**
+ * Starts a validation worker with the Node options of this process that a worker takes. Node
+ * passes them on, but `--input-type` (a `node -e` script's) stops a worker from loading its file,
+ * so it is left out; and V8 or process-wide options (`--max-old-space-size`, `--v8-pool-size`)
+ * make the constructor throw, so then the worker starts with none (V8's apply to the whole process
+ * anyway).
+ */
+function startWorker(file: string, init: WorkerInit): Worker {
+  const options = { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } }
+  try {
+    return new Worker(file, { ...options, execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) })
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw err
+    return new Worker(file, { ...options, execArgv: [] })
+  }
+}
+
 /** Where the worker script is: beside this module when built, bundled on the fly from sources (vitest). */
 let workerFile: Promise<string> | undefined
 export function workerScript(): Promise<string> {
@@ -330,10 +347,7 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
       let ownWaiting = false
       let own: RangeRunner | undefined
       for (let w = 0; w < workerCount; w++) {
-        // A worker inherits the process's Node options; `--input-type` (a `node -e` script's) stops
-        // it from loading its file, so it is left out.
-        const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'))
-        const worker = new Worker(file, { workerData: init, execArgv, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } })
+        const worker = startWorker(file, init)
         workers.push(worker)
         worker.on('message', (r: RangeResult) => {
           results.set(r.id, r)
