@@ -59,6 +59,9 @@ export async function shouldScanInParallel(path: string, encoding: string | unde
 /** Rows whose key-set slots the merge touches at once (a power of two; see `TableMerger.prefetch`). */
 const PREFETCH_ROWS = 16
 
+/** Arrays of merged ranges kept for the main thread's next ranges to fill again. */
+const POOL_SIZE = 2
+
 /** Ranges a worker is given at a time (one in work, the next queued). */
 const TASKS_PER_WORKER = 2
 /**
@@ -81,7 +84,7 @@ export interface RangeTask {
   id: number
   start: number
   end: number
-  /** Arrays of a merged range, handed back for the worker to fill again (bounds the memory in flight). */
+  /** Arrays of a merged range to fill again (the main thread's own ranges; a worker reuses its last). */
   reuse?: RangeArrays
 }
 export interface RangeArrays {
@@ -291,10 +294,7 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
         while (idle.length && !stop && cutAt - mergedEnd < aheadBytes) {
           const task = nextRange(rangeBytes)
           if (!task) break
-          const reuse = pool.pop()
-          if (reuse) task.reuse = reuse
-          ;(idle.pop() as Worker).postMessage(task, reuse ? [reuse.rowLines.buffer, reuse.rowStarts.buffer, reuse.hashes.buffer, reuse.values.buffer, reuse.kinds.buffer] as ArrayBuffer[] : [])
-          delete task.reuse
+          ;(idle.pop() as Worker).postMessage(task)
         }
         if (stop || (cutAt >= input.size && merged === ranges.length)) resolve()
       }
@@ -306,7 +306,7 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
           const range = ranges[merged] as RangeTask
           rows += r.rows
           mergeRange(r, lineBase)
-          pool.push({ rowLines: r.rowLines, rowStarts: r.rowStarts, hashes: r.hashes, values: r.values, kinds: r.kinds })
+          if (pool.length < POOL_SIZE) pool.push({ rowLines: r.rowLines, rowStarts: r.rowStarts, hashes: r.hashes, values: r.values, kinds: r.kinds })
           if (merger.pendingValues.length) fillValues(range)
           if (r.broken) {
             add(brokenDraft({ line: lineBase + r.broken.line, message: r.broken.message.replace(/line (\d+)/, (_, n: string) => `line ${lineBase + Number(n)}`) }))
