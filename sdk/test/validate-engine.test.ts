@@ -338,6 +338,27 @@ describe('the fast path keeps exact results', () => {
     )
   })
 
+  it('KeySet.addRun: stops at the first key already there, skips (0, 0), and leaves the set as add would', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 300 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 })), { maxLength: 600 }), (capacity, keys) => {
+        // Key (0, 0) stands for a row without a key; the others are spread over all 32 bits.
+        const words = new Uint32Array(keys.flatMap(([a, b]) => (a === 0 && b === 0 ? [0, 0] : [Math.imul(a, 0x9e3779b1) >>> 0, Math.imul(b + 1, 0x85ebca6b) >>> 0])))
+        const byRun = new KeySet(capacity)
+        const byAdd = new KeySet(capacity)
+        const repeats: number[] = []
+        const wanted: number[] = []
+        for (let r = 0; r < keys.length; r++) {
+          if ((words[2 * r] === 0 && words[2 * r + 1] === 0) || !byAdd.add(words[2 * r] as number, words[2 * r + 1] as number)) continue
+          wanted.push(r)
+        }
+        for (let r = byRun.addRun(words, 0, keys.length); r < keys.length; r = byRun.addRun(words, r + 1, keys.length)) repeats.push(r)
+        expect(repeats).toEqual(wanted)
+        expect(byRun.size).toBe(byAdd.size)
+      }),
+      { seed: 12, numRuns: 200 },
+    )
+  })
+
   it('KeyHasher: strings that differ anywhere, or only in length, hash apart', () => {
     const hash = (parts: string[]) => {
       const h = new KeyHasher()

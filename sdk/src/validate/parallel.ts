@@ -226,6 +226,7 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
   const expectedRows = estimateRows(path, dataStart)
   const setup = setUpScan(o, labels, delimiter, add, expectedRows)
   const { plan, merger } = setup
+  const plainKeys = merger.plainKeys
   const progress = throttleProgress(input.size, o.onProgress)
   const rangeBytes = Math.max(1, o.rangeBytes ?? DEFAULT_RANGE_BYTES)
   const keep = o.collector.max
@@ -402,6 +403,14 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
   function mergeRows(r: RangeResult, base: number, from: number, to: number): void {
     const k2 = plan.keys.length * 2
     const slots = plan.ruleFields.length
+    if (!slots && plainKeys) {
+      // One key and nothing else: the key set takes the rows in runs, `row` reports a repeat.
+      for (let row = merger.addKeys(r.hashes, from, to); row < to; row = merger.addKeys(r.hashes, row + 1, to)) {
+        const rel = r.rowLines[row] as number
+        merger.row(base + rel, r.hashes, row * k2, undefined, undefined, rel, r.rowStarts[row] as number)
+      }
+      return
+    }
     const values = slots ? new Array<string | number | undefined>(slots) : undefined
     for (let row = from; row < to; row++) {
       if (k2 && ((row - from) & (PREFETCH_ROWS - 1)) === 0) merger.prefetch(r.hashes, row * k2, Math.min(to, row + PREFETCH_ROWS) * k2)
