@@ -220,4 +220,17 @@ describe('isoDateTime', () => {
     expect(isoDateTime('2026-07-14T09:30:00', 'required')).toBeNaN()
     expect(isoDateTime('2026-07-14T09:30:00Z', 'none')).toBeNaN()
   })
+
+  it('isoDateTime: a day is real exactly when the calendar has it (leap years by the 4, 100 and 400 rules)', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0')
+    for (const y of [1600, 1700, 1900, 2000, 2023, 2024, 2026, 2028, 2100, 2400]) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 28; d <= 31; d++) {
+          const real = new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d
+          const parsed = isoDateTime(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}T00:00:00Z`, 'required')
+          expect(Number.isNaN(parsed), `${y}-${m}-${d}`).toBe(!real)
+        }
+      }
+    }
+  })
 })

@@ -47,9 +47,13 @@ function num4(s: string, i: number): number {
   const b = num2(s, i + 2)
   return a < 0 || b < 0 ? -1 : a * 100 + b
 }
+/**
+ * Days in month `m` of year `y`. The leap-year arithmetic runs for every month: run only for
+ * February, it threw away the optimised date check at the first February of a file.
+ */
 function daysIn(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
+  const february = 28 + (y % 4 === 0 ? 1 : 0) - (y % 100 === 0 ? 1 : 0) + (y % 400 === 0 ? 1 : 0)
+  return m === 2 ? february : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
 }
 
 /** YYYY-MM-DD at `i`, a real calendar day; returns the day number (for ranges) or NaN. */

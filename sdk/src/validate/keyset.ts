@@ -57,11 +57,12 @@ export class KeySet {
    * The slots of the next 16 keys are read first, so that their cache misses overlap.
    */
   addRun(words: Uint32Array, from: number, to: number): number {
-    let touched = 0
     for (let r = from; r < to; r++) {
       if (((r - from) & 15) === 0) {
         const ahead = Math.min(to, r + 16)
+        let touched = this.touched
         for (let j = r; j < ahead; j++) touched ^= this.slots[2 * this.home(words[2 * j] as number, words[2 * j + 1] as number)] as number
+        this.touched = touched
       }
       const hi = words[2 * r] as number
       const lo = words[2 * r + 1] as number
@@ -69,19 +70,26 @@ export class KeySet {
       const slots = this.slots
       const cap = this.capacity
       let i = this.home(hi, lo)
+      // The key is never (0, 0), so the order of the two tests is free: this one runs for every
+      // key, so V8 has seen it before it optimises the loop (else it did, for a slot taken).
       for (;;) {
         const a = slots[2 * i] as number
         const b = slots[2 * i + 1] as number
+        if (a === hi && b === lo) return r
         if (a === 0 && b === 0) break
-        if (a === hi && b === lo) return r + (touched & 0)
         if (++i === cap) i = 0
       }
       slots[2 * i] = hi
       slots[2 * i + 1] = lo
       if (++this.size * 8 > cap * 7) this.grow()
     }
-    return to + (touched & 0)
+    // Nothing but plain returns here: V8 optimises this loop while it runs (on-stack
+    // replacement), and arithmetic after it, not yet run, threw that code away at every call.
+    return to
   }
+
+  /** Keeps the reads of `addRun`'s look-ahead from being optimised away. */
+  private touched = 0
 
   /**
    * Reads the key's first slot and returns it (meaningless, only so the read is not optimised
