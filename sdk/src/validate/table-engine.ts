@@ -145,7 +145,13 @@ export class RowPass {
   /** Set once the input held bytes that did not decode: cells with U+FFFD are then reported. */
   badBytes = false
   private readonly fields: FieldPlan[]
-  private readonly validate: (row: string[]) => boolean
+  /**
+   * The row validators, each compiled when first needed: the byte reader needs only `rest` while
+   * every row is a common one, and the streaming path only `full` (compiling ajv code takes 10–30
+   * ms a validator, in each thread).
+   */
+  private readonly validators: { full?: (row: string[]) => boolean; rest?: (row: string[]) => boolean }
+  private readonly compileValidator: (omit?: boolean[]) => (row: string[]) => boolean
   private readonly probe: FieldPlan | undefined
   private readonly probeIndex: number
   private readonly width: number
@@ -166,7 +172,6 @@ export class RowPass {
   private record: string[] = []
   /** The fields the byte reader casts itself, and the row validator for the other cells of its rows. */
   readonly byteCasts: ByteCast[]
-  private readonly validateRest: (row: string[]) => boolean
 
   constructor(plan: TablePlanInput, private out: RowOut) {
     const schema = plan.schema
@@ -176,9 +181,9 @@ export class RowPass {
     this.delimiter = plan.delimiter
     this.slots = new Float64Array(this.fields.length)
     // The row validator; without the fields in `omit` for the rows of the byte reader.
-    const compile = (omit?: boolean[]) =>
+    this.compileValidator = (omit?: boolean[]) =>
       compileRowValidator(schema.fields, plan.columns, plan.width, schema.missingValues ?? [''], this.fields.map((f) => f.required), this.fields.map((f) => f.cast), this.slots, omit)
-    this.validate = compile()
+    this.validators = {}
     // The fields whose validity the keys and rules need; the fast path looks at no others.
     this.needed = [...new Set([...plan.keys.flatMap((k) => k.fields), ...plan.ruleFields])].filter((i) => i >= 0)
     this.probeIndex = this.fields.findIndex((f) => f.col >= 0 && f.col < plan.width)
@@ -205,7 +210,16 @@ export class RowPass {
       f.byteCast = true
       this.byteCasts.push({ field: i, col: f.col, kind: valueSlotKind(field), min, max, emptyMissing: f.missing.has(''), required: f.required })
     })
-    this.validateRest = compile(this.fields.map((f) => f.byteCast))
+  }
+
+  /** Checks every cell of a record. */
+  private validate(record: string[]): boolean {
+    return (this.validators.full ??= this.compileValidator())(record)
+  }
+
+  /** Checks the cells of a byte-reader row that the reader did not cast itself. */
+  private validateRest(record: string[]): boolean {
+    return (this.validators.rest ??= this.compileValidator(this.fields.map((f) => f.byteCast)))(record)
   }
 
   /** Slots and validity the byte reader writes for the fields it casts (see `fastRow`). */
