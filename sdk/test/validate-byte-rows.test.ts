@@ -50,6 +50,17 @@ const schemas: TableSchema[] = [
       { name: 'note', type: 'string', constraints: { maxLength: 12, unique: true } },
     ],
   },
+  {
+    // Numbers the reader may range-check by their sign (minimum 0, no maximum) next to one whose
+    // range starts above zero, and a number in the primary key, whose value the key reads.
+    fields: [
+      { name: 'p', type: 'number', constraints: { minimum: 0.5 } },
+      { name: 'q', type: 'number', constraints: { minimum: 0 } },
+      { name: 'k', type: 'number', constraints: { minimum: 0 } },
+      { name: 'i', type: 'integer' },
+    ],
+    primaryKey: ['k', 'i'],
+  },
 ]
 
 /** Odd cells: what the byte reader must hand to the scanner, or cast exactly like the row validator. */
@@ -90,9 +101,9 @@ function rowsFor(schema: TableSchema): fc.Arbitrary<string[]> {
 }
 
 describe('the byte reader gives the streaming path’s report', () => {
-  it('on random rows of common and uncommon cells, in both schemas, on one thread and two', async () => {
+  it('on random rows of common and uncommon cells, in three schemas, on one thread and two', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 1 }).chain((which) => fc.tuple(fc.constant(which), rowsFor(schemas[which] as TableSchema))), fc.constantFrom('\n', '\r\n'), async ([which, rows], eol) => {
+      fc.asyncProperty(fc.integer({ min: 0, max: schemas.length - 1 }).chain((which) => fc.tuple(fc.constant(which), rowsFor(schemas[which] as TableSchema))), fc.constantFrom('\n', '\r\n'), async ([which, rows], eol) => {
         const schema = schemas[which] as TableSchema
         const header = schema.fields.map((f) => f.name).join(',')
         const text = `${header}${eol}${rows.join(eol)}${eol}`
@@ -103,6 +114,18 @@ describe('the byte reader gives the streaming path’s report', () => {
       }),
       { seed: 20261127, numRuns: 100 },
     )
+  })
+
+  it('with numbers checked by their sign alone: a minimum above zero, a minus sign, and a key that reads the value', async () => {
+    // p's range starts above zero and q's at zero with no top (so a plain q passes by its sign);
+    // k is in the key, so the reader keeps its value: keys (k, i) all differ.
+    const schema = schemas[2] as TableSchema
+    const rows = ['p,q,k,i', '1.5,2.5,3.5,1', '1.5,2.5,4.5,1', '0.25,2,3,1', '0.5,-0.1,3.25,1', '7,0,3.5,2', '2,-0,10.75,2', '3,1.5,3.5,1']
+    const file = tempFile('signs.csv', `${rows.join('\n')}\n`)
+    const want = await validateTable({ path: file, schema, ...streaming })
+    expect(want.errors.map((e) => `${e.row} ${e.code} ${e.field}`)).toEqual(['4 constraint-error p', '5 constraint-error q', '8 primary-key k, i'])
+    expect(await validateTable({ path: file, schema, ...bytesOneThread })).toEqual(want)
+    expect(await validateTable({ path: file, schema, ...bytesTwoThreads(20) })).toEqual(want)
   })
 
   it('across its 64 KiB chunks: rows that straddle them, a quoted cell over many lines, a line longer than a chunk, no final line break', async () => {

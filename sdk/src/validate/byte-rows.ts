@@ -35,6 +35,12 @@ export class ByteRowReader {
   private readonly maxs: Float64Array
   private readonly emptyMissing: Uint8Array
   private readonly required: Uint8Array
+  /**
+   * Per column, 1 when its number needs no division: nothing reads the value, and its range
+   * holds every number from 0 up (`minimum: 0`, say), so a short decimal without a minus sign
+   * passes as it is. The division was a sixth of this reader's time on the air-quality file.
+   */
+  private readonly signEnough: Uint8Array
   private readonly calls: CastCall[]
   private readonly slots: Float64Array
   private readonly valid: Uint8Array
@@ -62,6 +68,7 @@ export class ByteRowReader {
     this.maxs = new Float64Array(width)
     this.emptyMissing = new Uint8Array(width)
     this.required = new Uint8Array(width)
+    this.signEnough = new Uint8Array(width)
     for (const col of columns) if (col >= 0 && col < width) this.kinds[col] = 0
     for (const cast of pass.byteCasts) {
       this.kinds[cast.col] = cast.kind
@@ -70,6 +77,8 @@ export class ByteRowReader {
       this.maxs[cast.col] = cast.max
       this.emptyMissing[cast.col] = cast.emptyMissing ? 1 : 0
       this.required[cast.col] = cast.required ? 1 : 0
+      // (A bound not given is NaN, which every comparison passes.)
+      this.signEnough[cast.col] = !cast.needed && !(cast.min > 0) && !(cast.max < Number.POSITIVE_INFINITY) ? 1 : 0
     }
     const { slots, valid } = pass.castOut
     this.slots = slots
@@ -245,11 +254,13 @@ export class ByteRowReader {
         }
         const end = x === D ? !last : x === 10 ? last : x === 13 && last && buf[q + 1] === 10
         if (end && digits > 0 && digits <= 15) {
-          let v = frac ? m / (POW10[frac] as number) : m
-          if (neg) v = -v
-          if (v < (this.mins[c] as number) || v > (this.maxs[c] as number)) return -1
           const i = this.fieldOf[c] as number
-          this.slots[i] = v
+          if (neg || this.signEnough[c] === 0) {
+            let v = frac ? m / (POW10[frac] as number) : m
+            if (neg) v = -v
+            if (v < (this.mins[c] as number) || v > (this.maxs[c] as number)) return -1
+            this.slots[i] = v
+          }
           this.valid[i] = 1
           p = x === 13 ? q + 2 : q + 1
           continue

@@ -90,6 +90,8 @@ export interface ByteCast {
   /** Whether an empty cell is missing (else it fails the type). */
   emptyMissing: boolean
   required: boolean
+  /** Whether a key or a table rule reads the value (else only its type and range count). */
+  needed: boolean
 }
 
 const NUMERIC_KEY_TYPES = new Set(['integer', 'year', 'number', 'datetime', 'date', 'boolean'])
@@ -208,7 +210,7 @@ export class RowPass {
       if (!f.slotted || f.col < 0 || f.col >= plan.width || others.length || !onlyEmpty || textRead.has(f)) return
       const [min, max] = castBounds(field)
       f.byteCast = true
-      this.byteCasts.push({ field: i, col: f.col, kind: valueSlotKind(field), min, max, emptyMissing: f.missing.has(''), required: f.required })
+      this.byteCasts.push({ field: i, col: f.col, kind: valueSlotKind(field), min, max, emptyMissing: f.missing.has(''), required: f.required, needed: this.needed.includes(i) })
     })
   }
 
