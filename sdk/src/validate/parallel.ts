@@ -59,8 +59,9 @@ export async function shouldScanInParallel(path: string, encoding: string | unde
 /** Rows whose key-set slots the merge touches at once (a power of two; see `TableMerger.prefetch`). */
 const PREFETCH_ROWS = 16
 
-/** Arrays of merged ranges kept for the main thread's next ranges to fill again. */
+/** Arrays of merged ranges kept to be filled again, by the main thread (its own) or a worker (shared). */
 const POOL_SIZE = 2
+const SHARED_POOL_SIZE = 16
 
 /** Ranges a worker is given at a time (one in work, the next queued). */
 const TASKS_PER_WORKER = 2
@@ -84,7 +85,7 @@ export interface RangeTask {
   id: number
   start: number
   end: number
-  /** Arrays of a merged range to fill again (the main thread's own ranges; a worker reuses its last). */
+  /** Arrays of a merged range to fill again (a worker's are over shared memory, see `RangeRunner`). */
   reuse?: RangeArrays
 }
 export interface RangeArrays {
@@ -278,6 +279,7 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
   let stop = false
   const results = new Map<number, RangeResult>()
   const pool: RangeArrays[] = []
+  const sharedPool: RangeArrays[] = []
   let describer: RowPass | undefined
 
   try {
@@ -295,7 +297,8 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
         while (idle.length && !stop && cutAt - mergedEnd < aheadBytes) {
           const task = nextRange(rangeBytes)
           if (!task) break
-          ;(idle.pop() as Worker).postMessage(task)
+          const reuse = sharedPool.pop()
+          ;(idle.pop() as Worker).postMessage(reuse ? { ...task, reuse } : task)
         }
         if (stop || (cutAt >= input.size && merged === ranges.length)) resolve()
       }
@@ -307,7 +310,10 @@ export async function scanParallel(o: ScanOptions, input: ParallelInput, threads
           const range = ranges[merged] as RangeTask
           rows += r.rows
           mergeRange(r, lineBase)
-          if (pool.length < POOL_SIZE) pool.push({ rowLines: r.rowLines, rowStarts: r.rowStarts, hashes: r.hashes, values: r.values, kinds: r.kinds })
+          const arrays = { rowLines: r.rowLines, rowStarts: r.rowStarts, hashes: r.hashes, values: r.values, kinds: r.kinds }
+          if (r.hashes.buffer instanceof SharedArrayBuffer) {
+            if (sharedPool.length < SHARED_POOL_SIZE) sharedPool.push(arrays)
+          } else if (pool.length < POOL_SIZE) pool.push(arrays)
           if (merger.pendingValues.length) fillValues(range)
           if (r.broken) {
             add(brokenDraft({ line: lineBase + r.broken.line, message: r.broken.message.replace(/line (\d+)/, (_, n: string) => `line ${lineBase + Number(n)}`) }))
