@@ -105,14 +105,16 @@ function runOnce(tool) {
 }
 
 // Runs go round the tools (run 1 of each, then run 2, ...), so a busy moment on the machine is
-// spread over all of them instead of landing on one.
+// spread over all of them instead of landing on one; every other round goes backwards, so no tool
+// always runs first. (This machine's speed swings up to 2× from one second to the next, for work
+// that reads memory; the ratio of two tools in the same round moves less than either.)
 const loadBefore = loadavg()[0]
 // Others rebuild the SDK while this runs on a shared tree; say so when that happened.
 const sdkBuild = () => (existsSync(sdkEntry) ? statSync(sdkEntry).mtimeMs : 0)
 const buildBefore = sdkBuild()
 const results = new Map(measured.map((t) => [t.name, []]))
 for (let i = 0; i < runs; i++) {
-  for (const tool of measured) {
+  for (const tool of i % 2 ? [...measured].reverse() : measured) {
     const result = runOnce(tool)
     results.get(tool.name).push(result)
     const shown = result.failed ? `failed: ${result.failed}` : `${Math.round((result.rows / result.ms) * 1000).toLocaleString('en')} rows/s, ${result.peakRssMB.toFixed(0)} MB`
@@ -194,3 +196,14 @@ if (ours.length && rows >= 5_000_000) {
   aims.push(`ours peak RSS < 200 MB on ${int(rows)} rows: ${met ? 'met' : 'NOT met'} (${ours.map((s) => `${s.tool.name} ${s.peakRssMB.toFixed(0)} MB`).join(', ')})`)
 }
 if (aims.length) console.log(`aims: ${aims.join('; ')}`)
+
+// Ours against DuckDB round by round (the same minute of the machine).
+for (const threads of [1, 2]) {
+  const a = results.get(`ours:${threads}`)
+  const b = results.get(`duckdb:${threads}`)
+  if (!a || !b) continue
+  const ratios = a.map((r, i) => (r.failed || b[i]?.failed ? undefined : b[i].ms / r.ms)).filter((x) => x !== undefined).sort((x, y) => x - y)
+  if (!ratios.length) continue
+  const ahead = ratios.filter((x) => x > 1).length
+  console.log(`ours against DuckDB on ${threads} thread${threads > 1 ? 's' : ''}, round by round: ${median(ratios).toFixed(2)}× median (${ratios.map((x) => x.toFixed(2)).join(', ')}); ahead in ${ahead} of ${ratios.length}`)
+}
