@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -10,6 +10,7 @@ import { compileField } from '../src/validate/fields.js'
 import { validatePackage, validateTable, type Report, type TableSchema, type TableSchemaField } from '../src/validate/index.js'
 import { KeyHasher, KeySet } from '../src/validate/keyset.js'
 import { compileRowValidator } from '../src/validate/row-schema.js'
+import { removeOrphanBundles } from '../src/validate/parallel.js'
 import { Collector, scanTable } from '../src/validate/table.js'
 
 function tempDir(): string {
@@ -227,6 +228,22 @@ console.log(JSON.stringify({ rows: two.rows, same: JSON.stringify(two) === JSON.
       const run = spawnSync(process.execPath, [...options, '--input-type=module', '-e', script], { encoding: 'utf8' })
       expect(run.stderr, options.join(' ')).toBe('')
       expect(JSON.parse(run.stdout)).toEqual({ rows: 200, same: true })
+    }
+  })
+
+  it('workerScript (tests run from sources): bundles left by processes that are gone are removed, others kept', () => {
+    // A process that has exited: its pid is free (until the system reuses it, which a test this
+    // short does not see).
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' })
+    const orphan = join(tmpdir(), `thane-table-worker-${gone.stdout}-1.mjs`)
+    const mine = join(tmpdir(), `thane-table-worker-${process.pid}-1.mjs`)
+    const other = join(tmpdir(), `thane-table-worker-${gone.stdout}-1.mjs.keep`)
+    for (const f of [orphan, mine, other]) writeFileSync(f, '// bundle\n')
+    try {
+      removeOrphanBundles()
+      expect([existsSync(orphan), existsSync(mine), existsSync(other)]).toEqual([false, true, true])
+    } finally {
+      for (const f of [orphan, mine, other]) rmSync(f, { force: true })
     }
   })
 

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -163,9 +163,26 @@ export function workerScript(): Promise<string> {
       banner: { js: "import { createRequire as __thaneRequire } from 'node:module'; const require = __thaneRequire(import.meta.url);" },
     })
     process.once('exit', () => rmSync(out, { force: true }))
+    removeOrphanBundles()
     return out
   })()
   return workerFile
+}
+
+/** Removes the bundles of processes that are gone (a test runner's killed forks never ran their exit handler). */
+export function removeOrphanBundles(): void {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0)
+      return true
+    } catch (err) {
+      return (err as { code?: string }).code === 'EPERM'
+    }
+  }
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^thane-table-worker-(\d+)-\d+\.mjs$/.exec(name)?.[1] ?? Number.NaN)
+    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) rmSync(join(tmpdir(), name), { force: true })
+  }
 }
 
 /**
