@@ -128,6 +128,27 @@ describe('the byte reader gives the streaming path’s report', () => {
     expect(await validateTable({ path: file, schema, ...bytesTwoThreads(20) })).toEqual(want)
   })
 
+  it('with a date-time cell like the row above: compared in place, unless the cell above held the delimiter', async () => {
+    // With ':' as the delimiter, a quoted date-time holds it; the unquoted row after it is four
+    // cells, not one equal to the cell above.
+    const schema: TableSchema = { fields: [{ name: 'at', type: 'datetime' }, { name: 'n', type: 'integer' }] }
+    const rows = ['at:n', '"2026-07-14T10:00:00Z":1', '2026-07-14T10:00:00Z:1', '2026-07-14T10:00:00Z:2', '2026-07-14T10:00:00Z:3', '"2026-07-14T10:00:00Z":4', '2026-07-14T10:00:00Zx:5']
+    const file = tempFile('colons.csv', `${rows.join('\r\n')}\r\n`)
+    const dialect = { delimiter: ':' }
+    const want = await validateTable({ path: file, schema, dialect, ...streaming })
+    expect(want.errors.map((e) => `${e.row} ${e.code}`)).toEqual(['3 extra-cell', '3 type-error', '4 extra-cell', '4 type-error', '5 extra-cell', '5 type-error', '7 extra-cell', '7 type-error'])
+    expect(await validateTable({ path: file, schema, dialect, ...bytesOneThread })).toEqual(want)
+    expect(await validateTable({ path: file, schema, dialect, ...bytesTwoThreads(30) })).toEqual(want)
+    // With commas, rows equal to the one above are read in place, and still range-checked (rows 8
+    // and 9); rows 4 and 5 only begin like the one above.
+    const bounded: TableSchema = { fields: [{ name: 'at', type: 'datetime', constraints: { minimum: '2000-01-01T00:00:00Z' } }, { name: 'n', type: 'integer' }] }
+    const commaRows = ['at,n', '2026-07-14T10:00:00Z,1', '2026-07-14T10:00:00Z,2', '2026-07-14T10:00:00Zx,5', '2026-07-14T10:00:00Zx7', '2026-07-14T10:00:00Z,3', '1999-01-01T00:00:00Z,4', '1999-01-01T00:00:00Z,5', '1999-01-01T00:00:00Z,6']
+    const commas = tempFile('commas.csv', `${commaRows.join('\n')}\n`)
+    const wantCommas = await validateTable({ path: commas, schema: bounded, ...streaming })
+    expect(wantCommas.errors.map((e) => `${e.row} ${e.code}`)).toEqual(['4 type-error', '5 type-error', '5 missing-cell', '7 constraint-error', '8 constraint-error', '9 constraint-error'])
+    expect(await validateTable({ path: commas, schema: bounded, ...bytesOneThread })).toEqual(wantCommas)
+  })
+
   it('across its 64 KiB chunks: rows that straddle them, a quoted cell over many lines, a line longer than a chunk, no final line break', async () => {
     const schema = schemas[0] as TableSchema
     const lines = ['id,at,n,i,note,y']

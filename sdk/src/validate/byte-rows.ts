@@ -48,6 +48,8 @@ export class ByteRowReader {
   private readonly prevBytes: Uint8Array
   private readonly prevLength: Int32Array
   private readonly prevValue: Float64Array
+  /** Per column, 1 when its remembered cell may be compared in place (see `cells`). */
+  private readonly fusable: Uint8Array
   private readonly record: string[]
   private readonly buf = Buffer.allocUnsafe(READ_CHUNK_BYTES)
 
@@ -87,6 +89,7 @@ export class ByteRowReader {
     this.prevBytes = new Uint8Array(width * PREV_BYTES)
     this.prevLength = new Int32Array(width).fill(-1)
     this.prevValue = new Float64Array(width)
+    this.fusable = new Uint8Array(width)
     this.record = new Array<string>(width).fill('')
   }
 
@@ -267,6 +270,31 @@ export class ByteRowReader {
         }
         x = buf[p] as number
       }
+      // A date-time cell like the one above it (a time series' rows often share one): compared in
+      // place of the search for its end, and cast to the value kept. (Only if the cell above had no
+      // delimiter or CR in it, so that bytes equal up to a delimiter mean the same cell.)
+      let tried = false
+      if ((kind === CAST_DATETIME || kind === CAST_DATETIME_ZONED || kind === CAST_DATETIME_LOCAL) && this.fusable[c] === 1) {
+        tried = x !== Q
+        const len = this.prevLength[c] as number
+        const at = c * PREV_BYTES
+        const prev = this.prevBytes
+        let k = 0
+        while (k < len && buf[p + k] === prev[at + k]) k++
+        if (k === len) {
+          const e = buf[p + len] as number
+          const skip = last ? (e === 10 ? 1 : e === 13 && buf[p + len + 1] === 10 ? 2 : 0) : e === D ? 1 : 0
+          if (skip > 0) {
+            const v = this.prevValue[c] as number
+            if (v !== v || v < (this.mins[c] as number) || v > (this.maxs[c] as number)) return -1
+            const i = this.fieldOf[c] as number
+            this.slots[i] = v
+            this.valid[i] = 1
+            p += len + skip
+            continue
+          }
+        }
+      }
       let a = p
       let b: number
       if (x === Q) {
@@ -305,13 +333,16 @@ export class ByteRowReader {
       }
       if (b - a > this.maxCell) return -1
       if (kind === 0) this.record[c] = text.slice(a, b)
-      else if (kind > 0 && !this.cast(buf, text, a, b, c, kind)) return -1
+      else if (kind > 0 && !this.cast(buf, text, a, b, c, kind, tried)) return -1
     }
     return p
   }
 
-  /** Casts the cell `[a, b)` of cast column `c`; false when it is not of the type, out of range, or required and empty. */
-  private cast(buf: Buffer, text: string, a: number, b: number, c: number, kind: number): boolean {
+  /**
+   * Casts the cell `[a, b)` of cast column `c`; false when it is not of the type, out of range, or
+   * required and empty. `tried`: `cells` has already found this date-time cell unlike the one above.
+   */
+  private cast(buf: Buffer, text: string, a: number, b: number, c: number, kind: number, tried: boolean): boolean {
     const i = this.fieldOf[c] as number
     if (a === b) {
       if (!this.emptyMissing[c] || this.required[c]) return false
@@ -333,15 +364,25 @@ export class ByteRowReader {
       const at = c * PREV_BYTES
       const prev = this.prevBytes
       let k = 0
-      if (length === this.prevLength[c]) while (k < length && buf[a + k] === prev[at + k]) k++
-      if (k === length && length === this.prevLength[c]) v = this.prevValue[c] as number
+      const same = !tried && length === this.prevLength[c]
+      if (same) while (k < length && buf[a + k] === prev[at + k]) k++
+      if (same && k === length) v = this.prevValue[c] as number
       else {
         v = isoDateTime(text.slice(a, b), kind === CAST_DATETIME ? 'optional' : kind === CAST_DATETIME_ZONED ? 'required' : 'none')
+        let plain = length > 0 && length <= this.maxCell ? 1 : 0
         if (length <= PREV_BYTES) {
-          for (k = 0; k < length; k++) prev[at + k] = buf[a + k] as number
+          for (k = 0; k < length; k++) {
+            const byte = buf[a + k] as number
+            prev[at + k] = byte
+            if (byte === this.delim || byte === 13) plain = 0
+          }
           this.prevLength[c] = length
           this.prevValue[c] = v
-        } else this.prevLength[c] = -1
+          this.fusable[c] = plain
+        } else {
+          this.prevLength[c] = -1
+          this.fusable[c] = 0
+        }
       }
       if (v !== v) return false
     } else {
