@@ -149,6 +149,31 @@ describe('the byte reader gives the streaming path’s report', () => {
     expect(await validateTable({ path: commas, schema: bounded, ...bytesOneThread })).toEqual(wantCommas)
   })
 
+  it('with text cells seen before: a row of cells that all passed is not validated again, unless a key reads a value its validator casts', async () => {
+    // k is cast by the row validator (an enum keeps it from the byte reader's own casts) and read
+    // by the key, so its rows are validated every time; code's cells repeat, valid and not.
+    const schema: TableSchema = {
+      fields: [
+        { name: 'k', type: 'integer', constraints: { enum: [1, 2, 3] } },
+        { name: 'id', type: 'string' },
+        { name: 'code', type: 'string', constraints: { pattern: '^[A-Z]{2}$' } },
+      ],
+      primaryKey: ['k', 'id'],
+    }
+    // Row 11: every cell seen before, 'ab' only in rows that failed. Rows 12–14: 'bb' takes the
+    // slot where 'AB' passed (they hash alike), and is then seen again.
+    const rows = ['k,id,code', '1,a,AB', '2,b,AB', '1,b,AB', '3,a,ab', '2,a,AB', '3,c,ab', '1,a,AB', '3,d,CD', '3,e,CD', '2,c,ab', '3,f,AB', '3,g,bb', '3,f,bb']
+    const file = tempFile('seen.csv', `${rows.join('\n')}\n`)
+    // The same with k cast by the byte reader (a range instead of the enum): rows are then skipped.
+    const ranged: TableSchema = { ...schema, fields: [{ name: 'k', type: 'integer', constraints: { minimum: 1, maximum: 3 } }, ...schema.fields.slice(1)] }
+    for (const s of [schema, ranged]) {
+      const want = await validateTable({ path: file, schema: s, ...streaming })
+      expect(want.errors.map((e) => `${e.row} ${e.code}`)).toEqual(['5 constraint-error', '7 constraint-error', '8 primary-key', '11 constraint-error', '13 constraint-error', '14 constraint-error', '14 primary-key'])
+      expect(await validateTable({ path: file, schema: s, ...bytesOneThread })).toEqual(want)
+      expect(await validateTable({ path: file, schema: s, ...bytesTwoThreads(40) })).toEqual(want)
+    }
+  })
+
   it('across its 64 KiB chunks: rows that straddle them, a quoted cell over many lines, a line longer than a chunk, no final line break', async () => {
     const schema = schemas[0] as TableSchema
     const lines = ['id,at,n,i,note,y']

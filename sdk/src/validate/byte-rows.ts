@@ -50,6 +50,21 @@ export class ByteRowReader {
   private readonly prevValue: Float64Array
   /** Per column, 1 when its remembered cell may be compared in place (see `cells`). */
   private readonly fusable: Uint8Array
+  /**
+   * Text cells seen before, TEXT_SLOTS a column (direct-mapped by length and end bytes): their
+   * bytes, length (-1 empty), string, and whether a row holding them passed the row validator.
+   * A cell found here is not sliced again, and a row whose text cells were all found passed is
+   * not validated again (when `RowPass.restIsPure`): station names, wards, categories repeat.
+   */
+  private readonly seenBytes: Uint8Array
+  private readonly seenLength: Int16Array
+  private readonly seenText: string[]
+  private readonly seenOk: Uint8Array
+  private readonly rememberText: boolean
+  /** Per column, the slot of its text cell in the current row (-1 when not remembered). */
+  private readonly rowSlots: Int32Array
+  /** Whether every text cell of the current row was found passed. */
+  private known = false
   private readonly record: string[]
   private readonly buf = Buffer.allocUnsafe(READ_CHUNK_BYTES)
 
@@ -90,6 +105,12 @@ export class ByteRowReader {
     this.prevLength = new Int32Array(width).fill(-1)
     this.prevValue = new Float64Array(width)
     this.fusable = new Uint8Array(width)
+    this.seenBytes = new Uint8Array(width * TEXT_SLOTS * TEXT_BYTES)
+    this.seenLength = new Int16Array(width * TEXT_SLOTS).fill(-1)
+    this.seenText = new Array<string>(width * TEXT_SLOTS).fill('')
+    this.seenOk = new Uint8Array(width * TEXT_SLOTS)
+    this.rememberText = pass.restIsPure
+    this.rowSlots = new Int32Array(width).fill(-1)
     this.record = new Array<string>(width).fill('')
   }
 
@@ -210,7 +231,8 @@ export class ByteRowReader {
       const next = this.cells(buf, text, p)
       if (next < 0) break
       pass.rowStart = bufStart + p
-      if (!pass.fastRow(record, line)) break
+      if (!pass.fastRow(record, line, this.known)) break
+      if (!this.known) this.passed()
       this.line = ++line
       p = next
     }
@@ -227,6 +249,7 @@ export class ByteRowReader {
     const D = this.delim
     const Q = this.quote
     const kinds = this.kinds
+    this.known = this.rememberText
     for (let c = 0; c < width; c++) {
       const last = c === width - 1
       const kind = kinds[c] as number
@@ -332,10 +355,48 @@ export class ByteRowReader {
         p = q + 1
       }
       if (b - a > this.maxCell) return -1
-      if (kind === 0) this.record[c] = text.slice(a, b)
+      if (kind === 0) this.text(buf, text, a, b, c)
       else if (kind > 0 && !this.cast(buf, text, a, b, c, kind, tried)) return -1
     }
     return p
+  }
+
+  /** Puts the text cell `[a, b)` of column `c` in the record: the string seen before, when it was. */
+  private text(buf: Buffer, text: string, a: number, b: number, c: number): void {
+    const length = b - a
+    if (!this.rememberText || length > TEXT_BYTES) {
+      this.record[c] = text.slice(a, b)
+      this.rowSlots[c] = -1
+      this.known = false
+      return
+    }
+    const e = c * TEXT_SLOTS + ((length * 7 + (length > 0 ? (buf[a] as number) * 31 + (buf[b - 1] as number) * 131 + (buf[b - (length >> 1) - 1] as number) : 0)) & (TEXT_SLOTS - 1))
+    const at = e * TEXT_BYTES
+    const seen = this.seenBytes
+    let k = 0
+    if (this.seenLength[e] === length) while (k < length && buf[a + k] === seen[at + k]) k++
+    if (k === length && this.seenLength[e] === length) {
+      this.record[c] = this.seenText[e] as string
+      if (this.seenOk[e] === 0) this.known = false
+    } else {
+      const s = text.slice(a, b)
+      for (k = 0; k < length; k++) seen[at + k] = buf[a + k] as number
+      this.seenLength[e] = length
+      this.seenText[e] = s
+      this.seenOk[e] = 0
+      this.record[c] = s
+      this.known = false
+    }
+    this.rowSlots[c] = e
+  }
+
+  /** The current row passed the row validator: so did each of its remembered text cells. */
+  private passed(): void {
+    const slots = this.rowSlots
+    for (let c = 0; c < slots.length; c++) {
+      const e = slots[c] as number
+      if (e >= 0) this.seenOk[e] = 1
+    }
   }
 
   /**
@@ -399,6 +460,9 @@ export class ByteRowReader {
 
 /** Bytes of a date-time cell remembered for the comparison with the next row's. */
 const PREV_BYTES = 40
+/** Text cells remembered a column (a power of two), and the longest remembered. */
+const TEXT_SLOTS = 64
+const TEXT_BYTES = 32
 
 const POW10 = Float64Array.from({ length: 23 }, (_, i) => 10 ** i)
 

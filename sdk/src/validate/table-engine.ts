@@ -224,6 +224,19 @@ export class RowPass {
     return (this.validators.rest ??= this.compileValidator(this.fields.map((f) => f.byteCast)))(record)
   }
 
+  /**
+   * Whether the row validator for the byte reader's rows writes no cast value that a key or rule
+   * reads (of a cast field the reader does not cast itself): if so, for what is read of it, it
+   * only says yes or no, cell by cell, and a row whose text cells all passed it before passes
+   * again (`fastRow`'s `known`).
+   */
+  get restIsPure(): boolean {
+    return !this.needed.some((i) => {
+      const f = this.fields[i] as FieldPlan
+      return !f.byteCast && f.slotted && f.col >= 0 && f.col < this.width
+    })
+  }
+
   /** Slots and validity the byte reader writes for the fields it casts (see `fastRow`). */
   get castOut(): { slots: Float64Array; valid: Uint8Array } {
     return { slots: this.slots, valid: this.valid }
@@ -234,11 +247,12 @@ export class RowPass {
    * in `slots`, their presence in `valid`, each present and within range) and put the text of every
    * other column in `record`. The rest of the row goes through the row validator compiled without
    * those fields; false (and nothing done) when it rejects the row or the row may be blank, so the
-   * reader hands the row to the full path (`row`) instead.
+   * reader hands the row to the full path (`row`) instead. `known`: every text cell is one that
+   * passed the validator before (only when `restIsPure`), so it is not run.
    */
-  fastRow(record: string[], line: number): boolean {
+  fastRow(record: string[], line: number, known = false): boolean {
     const probe = this.probe
-    if (!probe || (probe.byteCast ? !this.valid[this.probeIndex] : probe.isMissing(record[probe.col] as string)) || !this.validateRest(record)) return false
+    if (!probe || (probe.byteCast ? !this.valid[this.probeIndex] : probe.isMissing(record[probe.col] as string)) || (!known && !this.validateRest(record))) return false
     this.rows++
     this.record = record
     this.accepted = true
