@@ -17,6 +17,8 @@ import type { RowPass } from './table-engine.js'
  * the same cast functions the row validator calls. No string is made for them; every other cell
  * is sliced from the chunk's text and checked by the row validator compiled without the cast fields
  * (`RowPass.fastRow`). On the 1M-row air-quality file that leaves one string a row instead of ten.
+ * Text cells seen before are remembered with the validator's verdict on rows that held them, so a
+ * row of cells it passed before is not sliced or validated again (see `text`).
  *
  * Any row that is not common, or that fails a check, goes to the `CsvScanner` and `RowPass.row`,
  * the one-thread path's code: quotes inside cells, line breaks in cells, other bytes than ASCII,

@@ -10,7 +10,9 @@ import type { TableSchemaField } from './types.js'
  * exception, for speed: on large plain files the byte reader (byte-rows.ts) casts number, integer,
  * year and date-time cells whose only checks are type, range and required straight from the
  * file's bytes, with the same cast functions (`castCalls`) and the same bounds (`castBounds`), and
- * the row's other cells go through a validator compiled here without those fields (`omit`).
+ * the row's other cells go through a validator compiled here without those fields (`omit`); a
+ * row whose text cells all passed that validator before, in other rows, is not run through it
+ * again (the verdict of a cell's check depends on its text alone).
  * - integer, year, plain-decimal number and ISO date-time cells: one code keyword (`tkCast`) whose
  *   generated code calls a parse-and-range function directly (type, minimum and maximum in one
  *   parse), which also leaves the value in a slot for the key hash and table rules. Before, the
