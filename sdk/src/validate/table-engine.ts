@@ -597,7 +597,6 @@ export function ruleFindingDraft(found: RuleFinding, line: number): Draft {
   return findingToDraft(found, line)
 }
 
-/** A growable typed array. */
 type RowArray = Uint32Array | Float64Array | Uint8Array
 type RowArrayType<T extends RowArray> = { new (n: number): T; new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }
 

@@ -3,7 +3,7 @@ import type { RangeTask, WorkerInit } from './parallel.js'
 import { RangeRunner } from './table-engine.js'
 
 /**
- * A validation worker: compiles the row pass once from the plan the main thread sends, then checks
+ * A validation worker: builds the row pass once from the plan the main thread sends, then checks
  * each byte range it is given and answers with its problems (at most maxErrors kept, all counted)
  * and the compact data of its rows (typed arrays over shared memory). The main thread runs
  * the same `RangeRunner` on ranges of its own.
