@@ -174,6 +174,24 @@ describe('the byte reader gives the streaming path’s report', () => {
     }
   })
 
+  it('with a text column of new cells (ids): no longer remembered after a trial, and still checked', async () => {
+    const schema: TableSchema = {
+      fields: [
+        { name: 'id', type: 'string', constraints: { pattern: '^R-\\d+$' } },
+        { name: 'code', type: 'string', constraints: { pattern: '^[A-Z]{2}$' } },
+      ],
+    }
+    // 6,000 distinct ids, then ids and codes seen before, some of them invalid.
+    const rows = ['id,code']
+    for (let r = 0; r < 6000; r++) rows.push(`R-${r},${r % 97 === 0 ? 'ab' : 'AB'}`)
+    for (let r = 0; r < 300; r++) rows.push(`${r % 50 === 0 ? 'bad' : `R-${r % 7}`},${r % 40 === 0 ? 'ab' : 'CD'}`)
+    const file = tempFile('ids.csv', `${rows.join('\n')}\n`)
+    const want = await validateTable({ path: file, schema, ...streaming, maxErrors: 1000 })
+    expect(want.counts['constraint-error']).toBe(Math.ceil(6000 / 97) + 6 + 8)
+    expect(await validateTable({ path: file, schema, ...bytesOneThread, maxErrors: 1000 })).toEqual(want)
+    expect(await validateTable({ path: file, schema, ...bytesTwoThreads(8192), maxErrors: 1000 })).toEqual(want)
+  })
+
   it('across its 64 KiB chunks: rows that straddle them, a quoted cell over many lines, a line longer than a chunk, no final line break', async () => {
     const schema = schemas[0] as TableSchema
     const lines = ['id,at,n,i,note,y']

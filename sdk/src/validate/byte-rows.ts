@@ -65,6 +65,13 @@ export class ByteRowReader {
   private readonly rememberText: boolean
   /** Per column, the slot of its text cell in the current row (-1 when not remembered). */
   private readonly rowSlots: Int32Array
+  /**
+   * Per column, cells found and not found among those remembered; a column whose first
+   * TEXT_TRIAL cells were mostly new (ids, free text) is no longer remembered (`textOff`).
+   */
+  private readonly textFound: Int32Array
+  private readonly textNew: Int32Array
+  private readonly textOff: Uint8Array
   /** Whether every text cell of the current row was found passed. */
   private known = false
   private readonly record: string[]
@@ -113,6 +120,9 @@ export class ByteRowReader {
     this.seenOk = new Uint8Array(width * TEXT_SLOTS)
     this.rememberText = pass.restIsPure
     this.rowSlots = new Int32Array(width).fill(-1)
+    this.textFound = new Int32Array(width)
+    this.textNew = new Int32Array(width)
+    this.textOff = new Uint8Array(width)
     this.record = new Array<string>(width).fill('')
   }
 
@@ -366,7 +376,7 @@ export class ByteRowReader {
   /** Puts the text cell `[a, b)` of column `c` in the record: the string seen before, when it was. */
   private text(buf: Buffer, text: string, a: number, b: number, c: number): void {
     const length = b - a
-    if (!this.rememberText || length > TEXT_BYTES) {
+    if (!this.rememberText || length > TEXT_BYTES || this.textOff[c] === 1) {
       this.record[c] = text.slice(a, b)
       this.rowSlots[c] = -1
       this.known = false
@@ -380,7 +390,10 @@ export class ByteRowReader {
     if (k === length && this.seenLength[e] === length) {
       this.record[c] = this.seenText[e] as string
       if (this.seenOk[e] === 0) this.known = false
+      this.textFound[c]++
     } else {
+      // Mostly new cells cost a copy each and skip nothing: after a trial, stop remembering them.
+      if (++this.textNew[c] === TEXT_TRIAL && (this.textFound[c] as number) < TEXT_TRIAL) this.textOff[c] = 1
       const s = text.slice(a, b)
       for (k = 0; k < length; k++) seen[at + k] = buf[a + k] as number
       this.seenLength[e] = length
@@ -465,6 +478,8 @@ const PREV_BYTES = 40
 /** Text cells remembered a column (a power of two), and the longest remembered. */
 const TEXT_SLOTS = 64
 const TEXT_BYTES = 32
+/** New cells a column before the reader decides whether remembering its cells pays. */
+const TEXT_TRIAL = 4096
 
 const POW10 = Float64Array.from({ length: 23 }, (_, i) => 10 ** i)
 
