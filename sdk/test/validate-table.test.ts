@@ -2,7 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { daysFromCivil } from '../src/validate/fields.js'
 import { SchemaError, SourceError, isoDateTime, validateTable, type TableSchema } from '../src/validate/index.js'
 import { BROKEN_REQUESTS_EXPECTED, brokenRequests, grievancesSchema, sampleRows, toCsv } from './fixtures/validate/broken.js'
 
@@ -219,6 +221,20 @@ describe('isoDateTime', () => {
     }
     expect(isoDateTime('2026-07-14T09:30:00', 'required')).toBeNaN()
     expect(isoDateTime('2026-07-14T09:30:00Z', 'none')).toBeNaN()
+  })
+
+  it('daysFromCivil: the day number Date.UTC gives, for every year from 0 to 9999 (Date.UTC read as a full year)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }), (y, m, d) => {
+        const date = new Date(0)
+        date.setUTCFullYear(y, m - 1, d)
+        expect(daysFromCivil(y, m, d)).toBe(Math.floor(date.getTime() / 86_400_000))
+      }),
+      { seed: 21, numRuns: 2000 },
+    )
+    expect(daysFromCivil(1970, 1, 1)).toBe(0)
+    expect(daysFromCivil(2000, 3, 1)).toBe(Date.UTC(2000, 2, 1) / 86_400_000)
+    expect(isoDateTime('0050-01-01T00:00:00Z', 'required')).toBe(-60_589_296_000)
   })
 
   it('isoDateTime: a day is real exactly when the calendar has it (leap years by the 4, 100 and 400 rules)', () => {

@@ -56,6 +56,21 @@ function daysIn(y: number, m: number): number {
   return m === 2 ? february : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31
 }
 
+/**
+ * Days from 1970-01-01 to year `y`, month `m`, day `d` of the proleptic Gregorian calendar, by
+ * integer arithmetic (H. Hinnant's days_from_civil). Date.UTC gives the same for years from 100 on,
+ * but costs more (with it, `isoDate` was 10% of a one-thread profile of a file whose time changes
+ * every row; 5.5% without), and reads years 0–99 as 1900–1999.
+ */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const year = m <= 2 ? y - 1 : y
+  const era = Math.floor(year / 400)
+  const yoe = year - era * 400
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146_097 + doe - 719_468
+}
+
 /** YYYY-MM-DD at `i`, a real calendar day; returns the day number (for ranges) or NaN. */
 function isoDate(s: string, i: number): number {
   const y = num4(s, i)
@@ -63,7 +78,7 @@ function isoDate(s: string, i: number): number {
   const m = num2(s, i + 5)
   const d = num2(s, i + 8)
   if (m < 1 || m > 12 || d < 1 || d > daysIn(y, m)) return NaN
-  return Date.UTC(y, m - 1, d) / 86_400_000
+  return daysFromCivil(y, m, d)
 }
 
 /** hh:mm:ss(.f+)? at `i`; returns the index after it or -1, and the seconds of the day in out[0]. */
