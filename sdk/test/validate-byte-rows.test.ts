@@ -192,6 +192,44 @@ describe('the byte reader gives the streaming path’s report', () => {
     expect(await validateTable({ path: file, schema, ...bytesTwoThreads(8192), maxErrors: 1000 })).toEqual(want)
   })
 
+  it('with UTF-8 text beyond ASCII (Marathi, emoji) between ASCII rows: every cell where the scanner puts it', async () => {
+    // No cell but n is checked, and ref is unique, so a cell read from the wrong place would pass
+    // and change which rows repeat a ref, and the text quoted; the byte reader hands rows beyond
+    // ASCII to the scanner and takes the ASCII rows after them (rows 10 and 11) again.
+    const schema: TableSchema = {
+      fields: [
+        { name: 'ward', type: 'string' },
+        { name: 'description', type: 'string' },
+        { name: 'ref', type: 'string', constraints: { unique: true } },
+        { name: 'n', type: 'number', constraints: { minimum: 0 } },
+      ],
+    }
+    const rows = [
+      'ward,description,ref,n',
+      'ठाणे पश्चिम,रस्त्यावर खड्डा 🚧,R1,1.5',
+      'Naupada,"पाणी, गळती",R2,2',
+      'कोपरी,🚌🚌 थांबा,R3,3',
+      'कोपरी,खड्डा,R4,-4',
+      'वागळे,दिवे बंद,R5,5',
+      'Kopri,४२,R6,७',
+      'Kopri,ok 🙂,R7,9',
+      'घोडबंदर,"रस्ता ""बंद""",R5,10',
+      'Naupada,x,R7,11',
+      'Naupada,x,R2,12',
+    ]
+    const want = ['5 constraint-error -4', '7 type-error ७', '9 unique-error R5', '10 unique-error R7', '11 unique-error R2']
+    // The same rows again, with U+FFFD as written in one: the scanner reports it as a byte that did
+    // not decode.
+    const withReplacement = [...rows, 'वागळे,"a \uFFFD b",R11,6']
+    for (const [lines, errors] of [[rows, want], [withReplacement, [...want, '12 encoding-error a \uFFFD b']]] as const) {
+      const file = tempFile('marathi.csv', `${lines.join('\n')}\n`)
+      const streamed = await validateTable({ path: file, schema, ...streaming })
+      expect(streamed.errors.map((e) => `${e.row} ${e.code} ${e.value ?? ''}`)).toEqual(errors)
+      expect(await validateTable({ path: file, schema, ...bytesOneThread })).toEqual(streamed)
+      expect(await validateTable({ path: file, schema, ...bytesTwoThreads(60) })).toEqual(streamed)
+    }
+  })
+
   it('across its 64 KiB chunks: rows that straddle them, a quoted cell over many lines, a line longer than a chunk, no final line break', async () => {
     const schema = schemas[0] as TableSchema
     const lines = ['id,at,n,i,note,y']
