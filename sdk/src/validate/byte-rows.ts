@@ -244,7 +244,7 @@ export class ByteRowReader {
       if (next < 0) break
       pass.rowStart = bufStart + p
       if (!pass.fastRow(record, line, this.known)) break
-      if (!this.known) this.passed()
+      if (!this.known && this.rememberText) this.passed()
       this.line = ++line
       p = next
     }
