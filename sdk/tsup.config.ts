@@ -1,5 +1,6 @@
 import { build } from 'esbuild'
 import { defineConfig } from 'tsup'
+import { workerBundleOptions } from './src/validate/worker-bundle.js'
 
 export default defineConfig({
   entry: ['src/index.ts', 'src/errors.ts', 'src/config.ts', 'src/sandbox/index.ts', 'src/assets.ts', 'src/validate/index.ts', 'src/validate/table-worker.ts'],
@@ -14,21 +15,8 @@ export default defineConfig({
   skipNodeModulesBundle: true,
   // Keep `node:` specifiers: `node:sqlite` exists only under that name.
   removeNodeProtocol: false,
-  // The validation worker is the exception: written over tsup's output as one file with what it
-  // imports, ajv included, because every large CSV file starts one. Loading one file instead of the
-  // shared chunk and ajv's forty modules saves about 25 ms of each worker's start (bench/RESULTS.md).
+  // The validation worker is the exception: written over tsup's output as one file (see worker-bundle.ts).
   async onSuccess() {
-    await build({
-      entryPoints: ['src/validate/table-worker.ts'],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      outfile: 'dist/validate/table-worker.js',
-      sourcemap: true,
-      logLevel: 'error',
-      // ajv is CommonJS: give the bundle a `require` for it.
-      banner: { js: "import { createRequire as __thaneRequire } from 'node:module'; const require = __thaneRequire(import.meta.url);" },
-    })
+    await build({ ...workerBundleOptions('src/validate/table-worker.ts', 'dist/validate/table-worker.js'), sourcemap: true })
   },
 })

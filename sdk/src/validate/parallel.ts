@@ -12,6 +12,7 @@ import { inspectFile, sniffDelimiter } from './source.js'
 import { RangeRunner, RowPass, type Draft, type TablePlanInput } from './table-engine.js'
 import { brokenDraft, estimateRows, setUpScan, type AddDraft, type ScanOptions } from './table.js'
 import type { ErrorCode, Severity } from './types.js'
+import { workerBundleOptions } from './worker-bundle.js'
 
 /**
  * Worker threads over byte ranges. The main thread reads the header, then cuts the rest of the file
@@ -152,16 +153,7 @@ export function workerScript(): Promise<string> {
     const source = fileURLToPath(new URL('./table-worker.ts', here))
     const out = join(tmpdir(), `thane-table-worker-${process.pid}-${Math.round(statSync(source).mtimeMs)}.mjs`)
     const { build } = await import('esbuild')
-    await build({
-      entryPoints: [source],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      outfile: out,
-      logLevel: 'error',
-      banner: { js: "import { createRequire as __thaneRequire } from 'node:module'; const require = __thaneRequire(import.meta.url);" },
-    })
+    await build(workerBundleOptions(source, out))
     process.once('exit', () => rmSync(out, { force: true }))
     removeOrphanBundles()
     return out
